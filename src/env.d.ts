@@ -1,0 +1,8 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** Set by the section page while its MDX renders, read by <Exercise>. */
+    section?: import('./components/mdx/context').SectionContext;
+  }
+}

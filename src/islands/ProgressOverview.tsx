@@ -1,0 +1,136 @@
+/**
+ * "My progress": per module, exercises answered and points earned, and
+ * "delete all my progress" behind a confirmation.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { fill } from '../lib/i18n/fill';
+import { clearProgress } from '../lib/progress/client';
+import { summarizeModule, type CatalogEntry } from '../lib/progress/summary';
+import { useProgress } from './useProgress';
+
+export interface OverviewModule {
+  id: string;
+  label: string; // "Module 1"
+  title: string;
+  href: string;
+  catalog: CatalogEntry[];
+}
+
+export interface OverviewLabels {
+  exercises: string; // {{answered}} {{total}}
+  points: string; // {{points}} {{max}}
+  notStarted: string;
+  inProgress: string;
+  complete: string;
+  completedOn: string; // {{date}}
+  loading: string;
+  unavailable: string;
+  resetTitle: string;
+  resetIntro: string;
+  reset: string;
+  resetConfirm: string;
+  resetYes: string;
+  resetNo: string;
+  resetDone: string;
+  resetFailed: string;
+}
+
+interface Props {
+  modules: OverviewModule[];
+  labels: OverviewLabels;
+  dateLocale: string;
+}
+
+export default function ProgressOverview({ modules, labels, dateLocale }: Props) {
+  const progress = useProgress();
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState('');
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const resetRef = useRef<HTMLButtonElement>(null);
+
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+
+  async function confirmReset() {
+    const ok = await clearProgress();
+    setConfirming(false);
+    setMessage(ok ? labels.resetDone : labels.resetFailed);
+    requestAnimationFrame(() => resetRef.current?.focus());
+  }
+
+  return (
+    <div>
+      {progress && !progress.available && <p class="notice" role="status">{labels.unavailable}</p>}
+      {!progress && <p class="meta">{labels.loading}</p>}
+      <ul class="card-list">
+        {modules.map((m) => {
+          const s = progress ? summarizeModule(m.catalog, progress.answers) : null;
+          const status = s
+            ? s.status === 'complete'
+              ? labels.complete
+              : s.status === 'in-progress'
+                ? labels.inProgress
+                : labels.notStarted
+            : '';
+          return (
+            <li key={m.id}>
+              <article class="card" data-module={m.id} aria-labelledby={`progress-${m.id}`}>
+                <p class="kicker">{m.label}</p>
+                <h2 id={`progress-${m.id}`} style="margin-top:0.2rem">
+                  <a href={m.href}>{m.title}</a>
+                </h2>
+                {s && (
+                  <>
+                    <p class="status" data-status={s.status}>{status}</p>
+                    <ul>
+                      <li data-testid="answered">{fill(labels.exercises, { answered: s.answered, total: s.total })}</li>
+                      <li data-testid="points">{fill(labels.points, { points: s.points, max: s.maxPoints })}</li>
+                      {s.completedAt && <li>{fill(labels.completedOn, { date: date(s.completedAt) })}</li>}
+                    </ul>
+                  </>
+                )}
+              </article>
+            </li>
+          );
+        })}
+      </ul>
+
+      <h2>{labels.resetTitle}</h2>
+      <p>{labels.resetIntro}</p>
+      {confirming ? (
+        <div class="confirm" ref={confirmRef} role="alertdialog" aria-modal="false" aria-labelledby="reset-question">
+          <p id="reset-question">{labels.resetConfirm}</p>
+          <div class="actions" style="display:flex;flex-wrap:wrap;gap:0.8rem">
+            <button type="button" class="button danger" onClick={confirmReset}>
+              {labels.resetYes}
+            </button>
+            <button
+              type="button"
+              class="button secondary"
+              autoFocus
+              onClick={() => {
+                setConfirming(false);
+                requestAnimationFrame(() => resetRef.current?.focus());
+              }}
+            >
+              {labels.resetNo}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          class="button secondary"
+          ref={resetRef}
+          onClick={() => {
+            setMessage('');
+            setConfirming(true);
+          }}
+        >
+          {labels.reset}
+        </button>
+      )}
+      <p role="status" aria-live="polite">{message}</p>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** The verdict of a checked exercise, in a live region so screen readers announce it. */
+import type { ComponentChildren } from 'preact';
+import type { Grade } from '../lib/exercises/grade';
+import { fill } from '../lib/i18n/fill';
+import type { ExerciseLabels } from './labels';
+
+interface Props {
+  grade: Grade | null;
+  labels: ExerciseLabels;
+  saved: boolean | null;
+  children?: ComponentChildren;
+}
+
+export function Result({ grade, labels, saved, children }: Props) {
+  const verdict = grade
+    ? { correct: labels.correct, partial: labels.partlyCorrect, incorrect: labels.incorrect }[grade.verdict]
+    : '';
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true">
+      {grade && (
+        <div class="result" data-verdict={grade.verdict}>
+          <p>
+            <strong>{verdict}</strong> {fill(labels.points, { score: grade.score })}
+          </p>
+          {children}
+        </div>
+      )}
+      {grade && saved !== null && <p class="saved">{saved ? labels.saved : labels.notSaved}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Grading: pure functions from an exercise and a learner's response to a
+ * score. Nothing here touches the page or the store, so every rule is tested
+ * on its own (tests/unit/grade.test.ts).
+ */
+import type { Exercise, MultipleChoice, NumberAnswer, SingleChoice } from './schema';
+
+export type Response =
+  | { type: 'single'; selected: number }
+  | { type: 'multiple'; selected: number[] }
+  | { type: 'number'; value: number; text: string };
+
+export type Verdict = 'correct' | 'partial' | 'incorrect';
+
+export interface Grade {
+  score: number;
+  maxScore: number;
+  verdict: Verdict;
+  /** Multiple choice only: correct options picked, wrong options picked, correct options in all. */
+  hits?: number;
+  wrong?: number;
+  totalCorrect?: number;
+}
+
+/** Single choice: all points for the one correct option, none otherwise. */
+export function gradeSingle(exercise: SingleChoice, selected: number): Grade {
+  const right = exercise.options[selected]?.correct === true;
+  return { score: right ? exercise.points : 0, maxScore: exercise.points, verdict: right ? 'correct' : 'incorrect' };
+}
+
+/**
+ * Select all that apply. Each correct pick earns a share of the points, each
+ * wrong pick takes a share away (so ticking everything earns nothing):
+ * score = floor(points × max(0, hits − wrong) / correct options).
+ * Full points only for exactly the right set.
+ */
+export function gradeMultiple(exercise: MultipleChoice, selected: readonly number[]): Grade {
+  const picked = new Set(selected.filter((i) => Number.isInteger(i) && i >= 0 && i < exercise.options.length));
+  const totalCorrect = exercise.options.filter((o) => o.correct).length;
+  let hits = 0;
+  let wrong = 0;
+  for (const i of picked) {
+    if (exercise.options[i].correct) hits++;
+    else wrong++;
+  }
+  const exact = hits === totalCorrect && wrong === 0;
+  const score = exact ? exercise.points : Math.floor((exercise.points * Math.max(0, hits - wrong)) / totalCorrect);
+  const verdict: Verdict = exact ? 'correct' : hits > 0 && hits > wrong ? 'partial' : 'incorrect';
+  return { score, maxScore: exercise.points, verdict, hits, wrong, totalCorrect };
+}
+
+/** A number within the tolerance of the answer (inclusive) earns all points. */
+export function gradeNumber(exercise: NumberAnswer, value: number): Grade {
+  // A small epsilon keeps "exactly on the edge" answers from failing on float rounding.
+  const right = Number.isFinite(value) && Math.abs(value - exercise.answer) <= exercise.tolerance + 1e-9;
+  return { score: right ? exercise.points : 0, maxScore: exercise.points, verdict: right ? 'correct' : 'incorrect' };
+}
+
+export function grade(exercise: Exercise, response: Response): Grade {
+  if (exercise.type === 'single' && response.type === 'single') return gradeSingle(exercise, response.selected);
+  if (exercise.type === 'multiple' && response.type === 'multiple') return gradeMultiple(exercise, response.selected);
+  if (exercise.type === 'number' && response.type === 'number') return gradeNumber(exercise, response.value);
+  throw new Error(`A ${response.type} response cannot answer the ${exercise.type} exercise "${exercise.id}"`);
+}

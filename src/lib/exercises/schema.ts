@@ -1,0 +1,54 @@
+/**
+ * The shape of an exercise as authors write it in a section's front matter.
+ * The same schema validates content at build time (src/content.config.ts) and
+ * types the graders and islands.
+ */
+import { z } from 'astro/zod';
+
+export const exerciseId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'exercise ids are lower-case words joined by hyphens');
+
+const text = z.string().trim().min(1);
+
+const choiceOption = z.object({
+  text,
+  correct: z.boolean().default(false),
+  feedback: text,
+});
+
+const base = {
+  id: exerciseId,
+  points: z.number().int().min(1).max(10),
+  question: text,
+};
+
+export const singleChoice = z
+  .object({ ...base, type: z.literal('single'), options: z.array(choiceOption).min(2).max(8) })
+  .refine((e) => e.options.filter((o) => o.correct).length === 1, {
+    message: 'a single-choice exercise has exactly one correct option',
+  });
+
+export const multipleChoice = z
+  .object({ ...base, type: z.literal('multiple'), options: z.array(choiceOption).min(2).max(10) })
+  .refine((e) => e.options.some((o) => o.correct), {
+    message: 'a multiple-choice exercise has at least one correct option',
+  });
+
+export const numberAnswer = z.object({
+  ...base,
+  type: z.literal('number'),
+  answer: z.number().finite(),
+  tolerance: z.number().min(0),
+  unit: z.string().trim().optional(),
+  feedback: z.object({ correct: text, incorrect: text }),
+});
+
+export const exerciseSchema = z.union([singleChoice, multipleChoice, numberAnswer]);
+
+export type ChoiceOption = z.infer<typeof choiceOption>;
+export type SingleChoice = z.infer<typeof singleChoice>;
+export type MultipleChoice = z.infer<typeof multipleChoice>;
+export type NumberAnswer = z.infer<typeof numberAnswer>;
+export type Exercise = z.infer<typeof exerciseSchema>;
+export type ExerciseType = Exercise['type'];

@@ -1,0 +1,58 @@
+/**
+ * The learner's progress store: what is kept, where, and how it may change.
+ *
+ * WHERE. One IndexedDB database, `ai4belgium`, in the learner's browser and
+ * nowhere else. Nothing in it leaves the device unless the learner chooses to
+ * send it (later: export files, class receipts, opt-in counts).
+ *
+ * WHAT (schema version 1). One object store, `answers`, one record per
+ * exercise, keyed by the exercise id (ids are the same in every language, so
+ * an answer given in French counts on the Dutch pages too):
+ *
+ *   exerciseId       string   primary key, e.g. "m1-day-spot-ai"
+ *   moduleId         string   indexed, e.g. "what-is-ai"
+ *   sectionId        string   e.g. "ai-in-your-day"
+ *   type             'single' | 'multiple' | 'number'
+ *   response         the learner's latest answer: { type, selected } or { type, value, text }
+ *   score, maxScore  points of the latest answer, as graded when it was given
+ *   attempts         how many times the learner checked an answer here
+ *   firstAnsweredAt  ISO 8601 time of the first check
+ *   answeredAt       ISO 8601 time of the latest check (indexed)
+ *
+ * Module and course progress are derived from these records (summary.ts) and
+ * never stored twice. The latest answer wins: a retry replaces the record.
+ *
+ * LIFECYCLE. Writes go through Dexie (store.ts), which also runs migrations.
+ * Pages read through a tiny raw-IndexedDB reader (peek.ts) so that opening a
+ * lesson does not download Dexie; it reads whatever version is on disk and
+ * never creates or upgrades the database. After each write the store
+ * announces a change (events.ts) so every island on the page, and in other
+ * tabs, reads again.
+ *
+ * MIGRATIONS. Never edit a published version. Add `db.version(n + 1)` in
+ * db.ts with the new stores and an `.upgrade()` that converts old records,
+ * bump SCHEMA_VERSION, and extend tests/unit/progress-store.test.ts with a
+ * database written by every earlier version.
+ */
+import type { Response } from '../exercises/grade';
+import type { ExerciseType } from '../exercises/schema';
+
+export const DB_NAME = 'ai4belgium';
+export const SCHEMA_VERSION = 1;
+export const ANSWERS = 'answers';
+
+export interface AnswerRecord {
+  exerciseId: string;
+  moduleId: string;
+  sectionId: string;
+  type: ExerciseType;
+  response: Response;
+  score: number;
+  maxScore: number;
+  attempts: number;
+  firstAnsweredAt: string;
+  answeredAt: string;
+}
+
+/** Dexie's store definitions, per schema version. */
+export const STORES_V1 = { [ANSWERS]: 'exerciseId, moduleId, answeredAt' } as const;
