@@ -13,7 +13,7 @@ export type Peek = { available: true; answers: AnswerRecord[] } | { available: f
 
 const UNAVAILABLE: Peek = { available: false, answers: [] };
 
-export function peekAnswers(factory: IDBFactory | undefined = globalThis.indexedDB, name = DB_NAME): Promise<Peek> {
+export function peekAnswers(factory: IDBFactory | null | undefined = globalThis.indexedDB, name = DB_NAME): Promise<Peek> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     let created = false;
