@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { gradeMultiple, gradeSingle, type Grade } from '../lib/exercises/grade';
 import type { MultipleChoice, SingleChoice } from '../lib/exercises/schema';
 import { fill } from '../lib/i18n/fill';
-import { recordAnswer } from '../lib/progress/client';
+import { prepareToSave, recordAnswer } from '../lib/progress/client';
 import type { ExerciseLabels } from './labels';
 import { Result } from './Result';
 import { useProgress } from './useProgress';
@@ -25,7 +25,6 @@ export default function ChoiceExercise({ exercise, moduleId, sectionId, labels }
   const [grade, setGrade] = useState<Grade | null>(null);
   const [saved, setSaved] = useState<boolean | null>(null);
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const touched = useRef(false);
   const firstInput = useRef<HTMLInputElement>(null);
   const retryButton = useRef<HTMLButtonElement>(null);
@@ -50,6 +49,7 @@ export default function ChoiceExercise({ exercise, moduleId, sectionId, labels }
 
   function toggle(index: number, checked: boolean) {
     touched.current = true;
+    prepareToSave();
     setError('');
     setSelected((prev) =>
       multiple ? (checked ? [...prev, index].sort((a, b) => a - b) : prev.filter((i) => i !== index)) : [index],
@@ -66,7 +66,7 @@ export default function ChoiceExercise({ exercise, moduleId, sectionId, labels }
     }
     const result = gradeFor(selected);
     setGrade(result);
-    setBusy(true);
+    requestAnimationFrame(() => retryButton.current?.focus());
     const response =
       exercise.type === 'single'
         ? ({ type: 'single', selected: selected[0] } as const)
@@ -81,11 +81,12 @@ export default function ChoiceExercise({ exercise, moduleId, sectionId, labels }
       maxScore: result.maxScore,
     });
     setSaved(saved);
-    setBusy(false);
-    retryButton.current?.focus();
   }
 
-  function retry() {
+  // Distinct keys on the two buttons: reusing one element would let a click on
+  // "try again" finish as a submit once the element has become the submit button.
+  function retry(event: Event) {
+    event.preventDefault();
     touched.current = true;
     setGrade(null);
     setSaved(null);
@@ -99,7 +100,7 @@ export default function ChoiceExercise({ exercise, moduleId, sectionId, labels }
     : [];
 
   return (
-    <section class="exercise" aria-labelledby={`${base}-q`} data-exercise={exercise.id} data-type={exercise.type}>
+    <section class="exercise" aria-labelledby={`${base}-q`} data-exercise={exercise.id} data-progress={progress ? 'read' : 'reading'} data-type={exercise.type}>
       <p class="kicker">
         <span>{labels.kicker}</span>
         <span>{labels.worth}</span>
@@ -137,11 +138,11 @@ export default function ChoiceExercise({ exercise, moduleId, sectionId, labels }
         {error && <p class="error" role="alert">{error}</p>}
         <div class="actions">
           {checked ? (
-            <button type="button" class="button secondary" ref={retryButton} onClick={retry} disabled={busy}>
+            <button key="retry" type="button" class="button secondary" ref={retryButton} onClick={retry}>
               {labels.tryAgain}
             </button>
           ) : (
-            <button type="submit" class="button">{labels.check}</button>
+            <button key="check" type="submit" class="button">{labels.check}</button>
           )}
         </div>
         <Result grade={grade} labels={labels} saved={saved}>

@@ -4,7 +4,7 @@ import { gradeNumber, type Grade } from '../lib/exercises/grade';
 import { parseLocaleNumber } from '../lib/exercises/parse-number';
 import type { NumberAnswer } from '../lib/exercises/schema';
 import type { Locale } from '../lib/i18n/locales';
-import { recordAnswer } from '../lib/progress/client';
+import { prepareToSave, recordAnswer } from '../lib/progress/client';
 import type { ExerciseLabels } from './labels';
 import { Result } from './Result';
 import { useProgress } from './useProgress';
@@ -22,7 +22,6 @@ export default function NumberExercise({ exercise, moduleId, sectionId, locale, 
   const [grade, setGrade] = useState<Grade | null>(null);
   const [saved, setSaved] = useState<boolean | null>(null);
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   const touched = useRef(false);
   const input = useRef<HTMLInputElement>(null);
   const retryButton = useRef<HTMLButtonElement>(null);
@@ -49,7 +48,7 @@ export default function NumberExercise({ exercise, moduleId, sectionId, locale, 
     setError('');
     const result = gradeNumber(exercise, value);
     setGrade(result);
-    setBusy(true);
+    requestAnimationFrame(() => retryButton.current?.focus());
     const { saved } = await recordAnswer({
       exerciseId: exercise.id,
       moduleId,
@@ -60,11 +59,12 @@ export default function NumberExercise({ exercise, moduleId, sectionId, locale, 
       maxScore: result.maxScore,
     });
     setSaved(saved);
-    setBusy(false);
-    retryButton.current?.focus();
   }
 
-  function retry() {
+  // Distinct keys on the two buttons: reusing one element would let a click on
+  // "try again" finish as a submit once the element has become the submit button.
+  function retry(event: Event) {
+    event.preventDefault();
     touched.current = true;
     setGrade(null);
     setSaved(null);
@@ -76,7 +76,7 @@ export default function NumberExercise({ exercise, moduleId, sectionId, locale, 
 
   const checked = grade !== null;
   return (
-    <section class="exercise" aria-labelledby={`${base}-q`} data-exercise={exercise.id} data-type="number">
+    <section class="exercise" aria-labelledby={`${base}-q`} data-exercise={exercise.id} data-progress={progress ? 'read' : 'reading'} data-type="number">
       <p class="kicker">
         <span>{labels.kicker}</span>
         <span>{labels.worth}</span>
@@ -100,6 +100,7 @@ export default function NumberExercise({ exercise, moduleId, sectionId, locale, 
               aria-describedby={error ? `${base}-error` : undefined}
               onInput={(e) => {
                 touched.current = true;
+                prepareToSave();
                 setText((e.currentTarget as HTMLInputElement).value);
                 setError('');
               }}
@@ -114,11 +115,11 @@ export default function NumberExercise({ exercise, moduleId, sectionId, locale, 
         )}
         <div class="actions">
           {checked ? (
-            <button type="button" class="button secondary" ref={retryButton} onClick={retry} disabled={busy}>
+            <button key="retry" type="button" class="button secondary" ref={retryButton} onClick={retry}>
               {labels.tryAgain}
             </button>
           ) : (
-            <button type="submit" class="button">{labels.check}</button>
+            <button key="check" type="submit" class="button">{labels.check}</button>
           )}
         </div>
         <Result grade={grade} labels={labels} saved={saved}>

@@ -28,6 +28,14 @@ function getWriter(): Promise<Writer> {
   return writer;
 }
 
+/**
+ * Starts loading the writer (Dexie) ahead of a save, for example when the
+ * learner first picks an answer, so that "check" saves at once.
+ */
+export function prepareToSave(): void {
+  getWriter().catch(() => {});
+}
+
 export interface ProgressSnapshot {
   /** false when this browser will not keep progress (the learner must be told). */
   available: boolean;

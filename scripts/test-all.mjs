@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every suite, then one closing line that sums them:
+ *   unit tests (Vitest) → build the site → browser tests (Playwright).
+ * Prints "N passed, N failed" and exits non-zero if anything failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const REPORTS = '.reports';
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+
+const bin = (name) => `node_modules/.bin/${name}`;
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let broken = [];
+
+// 1. Unit tests
+const unitStatus = run('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`]);
+const unit = readJson(`${REPORTS}/unit.json`);
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests;
+}
+if (!unit || (unitStatus !== 0 && unit.numFailedTests === 0)) broken.push('unit tests did not run to the end');
+
+// 2. Build
+const buildStatus = run('Build (astro build)', bin('astro'), ['build']);
+if (buildStatus !== 0 || !existsSync('dist/index.html')) broken.push('the site did not build');
+
+// 3. Browser tests
+if (buildStatus === 0) {
+  const e2eStatus = run('Browser tests (Playwright, Chromium)', bin('playwright'), ['test'], { E2E_JSON: `${REPORTS}/e2e.json` });
+  const e2e = readJson(`${REPORTS}/e2e.json`);
+  if (e2e?.stats) {
+    passed += e2e.stats.expected;
+    failed += e2e.stats.unexpected + (e2e.stats.flaky ?? 0);
+  }
+  if (!e2e?.stats || (e2eStatus !== 0 && e2e.stats.unexpected === 0)) broken.push('browser tests did not run to the end');
+}
+
+console.log('');
+for (const reason of broken) console.log(`error: ${reason}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || broken.length > 0 ? 1 : 0);

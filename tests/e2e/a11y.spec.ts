@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { hydrateAll, LOCALES, MODULE, sectionUrl } from './helpers';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function scan(page: import('@playwright/test').Page) {
+  await hydrateAll(page);
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`WCAG 2.1 AA, ${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const lang of LOCALES) {
+      test(`${lang}: home, module page, every section page and progress page`, async ({ page }) => {
+        const paths = [
+          `/${lang}/`,
+          `/${lang}/modules/${MODULE}/`,
+          ...['ai-in-your-day', 'defining-ai', 'history', 'narrow-and-general'].map((s) => sectionUrl(lang, s)),
+          `/${lang}/progress/`,
+        ];
+        for (const path of paths) {
+          await page.goto(path);
+          expect(await scan(page), path).toEqual([]);
+        }
+      });
+    }
+    test.describe('the language chooser at /', () => {
+      test.use({ locale: 'es-ES' });
+      test('has no violations', async ({ page }) => {
+        await page.goto('/');
+        expect(await scan(page)).toEqual([]);
+      });
+    });
+  });
+}
+
+test('an answered exercise (feedback shown) has no violations', async ({ page }) => {
+  await page.goto(sectionUrl('en', 'ai-in-your-day'));
+  await hydrateAll(page);
+  const box = page.locator('section.exercise').first();
+  await box.scrollIntoViewIfNeeded();
+  await box.locator('input').nth(1).check();
+  await box.locator('button[type="submit"]').click();
+  await expect(box.locator('.result')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).include('section.exercise').withTags(TAGS).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+});

@@ -1,0 +1,55 @@
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { hydrateAll, LOCALES, SECTIONS, sectionUrl } from './helpers';
+
+/** A lesson page may load at most this much JavaScript, gzipped, until every exercise on it is ready. */
+const BUDGET = 30 * 1024;
+
+test('a lesson page loads at most 30 KB of gzipped JavaScript', async ({ page }) => {
+  const report: string[] = [];
+  for (const lang of LOCALES) {
+    for (const section of SECTIONS) {
+      const scripts = new Map<string, number>();
+      const collect = async (response: import('@playwright/test').Response) => {
+        const type = response.headers()['content-type'] ?? '';
+        if (!/javascript/.test(type) && !response.url().endsWith('.js')) return;
+        scripts.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
+      };
+      page.on('response', collect);
+      await page.goto(sectionUrl(lang, section));
+      await hydrateAll(page);
+      await page.waitForLoadState('networkidle');
+      page.off('response', collect);
+      // Inline scripts count too.
+      const inline = await page.evaluate(() =>
+        [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'),
+      );
+      const total = [...scripts.values()].reduce((a, b) => a + b, 0) + gzipSync(inline, { level: 9 }).length;
+      report.push(`${lang}/${section}: ${(total / 1024).toFixed(1)} KB in ${scripts.size} files`);
+      expect(scripts.size, `${lang}/${section} loads its islands`).toBeGreaterThan(0);
+      expect(total, `${lang}/${section}`).toBeLessThanOrEqual(BUDGET);
+    }
+  }
+  console.log(report.join('\n'));
+});
+
+test('Dexie is downloaded only once the learner starts answering, never on page load', async ({ page }) => {
+  const loaded: string[] = [];
+  page.on('response', (r) => loaded.push(r.url()));
+  await page.goto(sectionUrl('en', 'history'));
+  await hydrateAll(page);
+  await page.waitForLoadState('networkidle');
+  const dexie = async () => {
+    for (const url of loaded.filter((u) => u.endsWith('.js'))) {
+      const body = await page.evaluate((u) => fetch(u).then((r) => r.text()), url);
+      if (body.includes('Dexie')) return true;
+    }
+    return false;
+  };
+  expect(await dexie()).toBe(false);
+  const box = page.locator('section.exercise[data-type="number"]');
+  await box.getByRole('textbox').fill('1956');
+  await box.locator('button[type="submit"]').click();
+  await expect(box.getByText('Saved in this browser.')).toBeVisible();
+  expect(await dexie()).toBe(true);
+});
