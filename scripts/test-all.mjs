@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite, then one closing line that sums them:
- *   unit tests (Vitest) → build the site → browser tests (Playwright).
+ *   type check → unit tests (Vitest) → build the site → browser tests (Playwright).
  * Prints "N passed, N failed" and exits non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,6 +28,11 @@ function readJson(path) {
 let passed = 0;
 let failed = 0;
 let broken = [];
+
+// 0. Types (astro check covers .astro, .ts and .tsx), counted as one check
+const checkStatus = run('Type check (astro check)', bin('astro'), ['check', '--minimumSeverity', 'warning']);
+if (checkStatus === 0) passed += 1;
+else failed += 1;
 
 // 1. Unit tests
 const unitStatus = run('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/unit.json`]);

@@ -13,7 +13,8 @@ import { locales, type Locale } from './locales';
 
 /** Every key of the UI strings, plural suffixes removed ("module.exerciseCount_one" → "module.exerciseCount"). */
 type RawKey = keyof typeof en;
-export type UIKey = RawKey extends `${infer Base}_${'one' | 'other'}` ? Base : RawKey;
+type StripPlural<K> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
+export type UIKey = StripPlural<RawKey>;
 
 export const messages: Record<Locale, Record<string, string>> = { nl, fr, de, en };
 
