@@ -27,6 +27,7 @@ test('single choice: feedback for a wrong answer, retry, then correct; remembere
   await expect(status).toContainText('Correct.');
   await expect(status).toContainText('1 of 1 point');
   await expect(status).toContainText(data.options[right].feedback);
+  await expect(status).toContainText('Saved in this browser.');
 
   await page.reload();
   const again = await exercise(page, data.id);
@@ -48,7 +49,7 @@ test('multiple choice: partial credit explained, full credit for exactly the rig
   await box.getByRole('checkbox', { name: data.options[wrong].text }).check();
   await box.getByRole('button', { name: 'Check my answer' }).click();
   const status = box.getByRole('status');
-  await expect(status).toContainText(`You selected 1 of the ${right.length} right answers, and 1 wrong ones.`);
+  await expect(status).toContainText(`Right answers ticked: 1 of ${right.length}. Wrong answers ticked: 1.`);
   await expect(status).toContainText(data.options[wrong].feedback);
   await expect(status).toContainText(`0 of ${data.points} points`);
 
@@ -82,6 +83,7 @@ test('number answer: reads a Dutch number, explains a wrong one, refuses text th
   await box.getByRole('button', { name: t['exercise.check'] }).click();
   await expect(box.getByRole('status')).toContainText(t['exercise.correct']);
   await expect(box.getByRole('status')).toContainText(data.feedback.correct);
+  await expect(box.getByRole('status')).toContainText(t['exercise.saved']);
 
   await page.reload();
   const again = await exercise(page, data.id);

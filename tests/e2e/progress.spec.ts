@@ -41,6 +41,7 @@ test('progress: not started, in progress, complete; shown on home, module and pr
   const box = await exercise(page, first.id);
   await box.locator(`input[value="${first.options.findIndex((o) => o.correct)}"]`).check();
   await box.locator('button[type="submit"]').click();
+  await expect(box.getByText('Saved in this browser.')).toBeVisible();
   await expect(page.locator('.section-aside .status').nth(1)).toHaveText('1 of 2 answered');
   await page.goto('/en/');
   await expect(page.locator('.card .status')).toHaveText(`In progress: 1 of ${points} points`);
@@ -66,6 +67,7 @@ test('reset asks for confirmation, can be cancelled, and then deletes everything
   await box.getByRole('textbox').fill('1956');
   await box.locator('button[type="submit"]').click();
   await expect(box.locator('.result')).toHaveAttribute('data-verdict', 'correct');
+  await expect(box.getByText('Saved in this browser.')).toBeVisible();
 
   await page.goto('/en/progress/');
   await expect(page.locator('[data-testid="answered"]')).toContainText('1 of');

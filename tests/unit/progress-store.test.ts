@@ -130,4 +130,17 @@ describe('peek (read-only, no Dexie)', () => {
     expect(next.verno).toBe(2);
     expect(await next.answers.count()).toBe(1);
   });
+
+  it('skips records that do not have the documented shape', async () => {
+    const { db, factory, name } = freshDb();
+    await saveAnswer(db, answer());
+    const broken = [
+      { exerciseId: 'bad-1', moduleId: 'what-is-ai', sectionId: 's', type: 'multiple', response: { type: 'multiple', selected: 'all' }, score: 1, maxScore: 1, answeredAt: 'x' },
+      { exerciseId: 'bad-2', moduleId: 'what-is-ai', sectionId: 's', type: 'single', response: null, score: 1, maxScore: 1, answeredAt: 'x' },
+      { exerciseId: 'bad-3', moduleId: 'what-is-ai', sectionId: 's', type: 'number', response: { type: 'number', value: 3, text: '3' }, score: 'lots', maxScore: 1, answeredAt: 'x' },
+    ];
+    await db.answers.bulkPut(broken as never);
+    const peek = await peekAnswers(factory, name);
+    expect(peek.answers.map((a) => a.exerciseId)).toEqual(['m1-day-spot-ai']);
+  });
 });

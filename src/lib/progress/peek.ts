@@ -7,7 +7,7 @@
  * reports an empty store. When IndexedDB cannot be used at all (blocked site
  * data, some private modes), it says so, and the course works without saving.
  */
-import { ANSWERS, DB_NAME, type AnswerRecord } from './schema';
+import { ANSWERS, DB_NAME, isAnswerRecord, type AnswerRecord } from './schema';
 
 export type Peek = { available: true; answers: AnswerRecord[] } | { available: false; answers: [] };
 
@@ -44,7 +44,7 @@ export function peekAnswers(factory: IDBFactory | null | undefined = globalThis.
         const getAll = db.transaction(ANSWERS, 'readonly').objectStore(ANSWERS).getAll();
         getAll.onsuccess = () => {
           db.close();
-          resolve({ available: true, answers: getAll.result as AnswerRecord[] });
+          resolve({ available: true, answers: (getAll.result as unknown[]).filter(isAnswerRecord) as AnswerRecord[] });
         };
         getAll.onerror = () => {
           db.close();

@@ -56,3 +56,33 @@ export interface AnswerRecord {
 
 /** Dexie's store definitions, per schema version. */
 export const STORES_V1 = { [ANSWERS]: 'exerciseId, moduleId, answeredAt' } as const;
+
+/**
+ * True for a record of the documented shape. Readers skip anything else (a
+ * record written by a hand-edited or half-failed store), so one bad record
+ * never breaks a page.
+ */
+export function isAnswerRecord(value: unknown): value is AnswerRecord {
+  if (!value || typeof value !== 'object') return false;
+  const r = value as Record<string, unknown>;
+  const response = r.response as Record<string, unknown> | null;
+  const validResponse =
+    !!response &&
+    typeof response === 'object' &&
+    ((response.type === 'single' && Number.isInteger(response.selected)) ||
+      (response.type === 'multiple' &&
+        Array.isArray(response.selected) &&
+        response.selected.every((i) => Number.isInteger(i))) ||
+      (response.type === 'number' && typeof response.value === 'number' && typeof response.text === 'string'));
+  return (
+    typeof r.exerciseId === 'string' &&
+    typeof r.moduleId === 'string' &&
+    typeof r.sectionId === 'string' &&
+    validResponse &&
+    r.type === response.type &&
+    typeof r.score === 'number' &&
+    Number.isFinite(r.score) &&
+    typeof r.maxScore === 'number' &&
+    typeof r.answeredAt === 'string'
+  );
+}
