@@ -15,4 +15,6 @@ export default defineConfig({
   // No third-party requests: no prefetch to other origins, no telemetry in pages.
   prefetch: false,
   devToolbar: { enabled: false },
+  // The training worker is an ES module (TF.js and its wasm files load only inside it).
+  vite: { worker: { format: 'es' } },
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { hydrateAll, LOCALES, MODULE, sectionUrl } from './helpers';
+import { COURSE, hydrateAll, lessonUrls, LOCALES } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -14,12 +14,14 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`WCAG 2.1 AA, ${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
     for (const lang of LOCALES) {
-      test(`${lang}: home, module page, every section page and progress page`, async ({ page }) => {
+      test(`${lang}: home, module pages, every lesson page, progress and about-the-data pages`, async ({ page }) => {
+        test.setTimeout(240_000);
         const paths = [
           `/${lang}/`,
-          `/${lang}/modules/${MODULE}/`,
-          ...['ai-in-your-day', 'defining-ai', 'history', 'narrow-and-general'].map((s) => sectionUrl(lang, s)),
+          ...COURSE.map(({ module }) => `/${lang}/modules/${module}/`),
+          ...lessonUrls(lang),
           `/${lang}/progress/`,
+          `/${lang}/about-data/`,
         ];
         for (const path of paths) {
           await page.goto(path);
@@ -38,7 +40,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('an answered exercise (feedback shown) has no violations', async ({ page }) => {
-  await page.goto(sectionUrl('en', 'ai-in-your-day'));
+  await page.goto(lessonUrls('en')[0]);
   await hydrateAll(page);
   const box = page.locator('section.exercise').first();
   await box.scrollIntoViewIfNeeded();

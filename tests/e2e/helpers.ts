@@ -1,10 +1,29 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+import { readdirSync, readFileSync } from 'node:fs';
+
 export const LOCALES = ['nl', 'fr', 'de', 'en'] as const;
 export const MODULE = 'what-is-ai';
 export const SECTIONS = ['ai-in-your-day', 'defining-ai', 'history', 'narrow-and-general'] as const;
 
-export const sectionUrl = (lang: string, section: string) => `/${lang}/modules/${MODULE}/${section}/`;
+/** Every module and its sections, as the content folder has them (the same in every language). */
+export const COURSE: { module: string; sections: string[] }[] = readdirSync('content/modules/en')
+  .map((module) => ({
+    module,
+    order: Number(/order:\s*(\d+)/.exec(readFileSync(`content/modules/en/${module}/module.yaml`, 'utf8'))?.[1]),
+    sections: readdirSync(`content/modules/en/${module}`)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => ({ f, order: Number(/^order:\s*(\d+)/m.exec(readFileSync(`content/modules/en/${module}/${f}`, 'utf8'))?.[1]) }))
+      .sort((a, b) => a.order - b.order)
+      .map(({ f }) => f.replace(/\.mdx$/, '')),
+  }))
+  .sort((a, b) => a.order - b.order)
+  .map(({ module, sections }) => ({ module, sections }));
+
+export const sectionUrl = (lang: string, section: string, module: string = MODULE) => `/${lang}/modules/${module}/${section}/`;
+
+/** Every lesson page of a language. */
+export const lessonUrls = (lang: string) => COURSE.flatMap(({ module, sections }) => sections.map((s) => sectionUrl(lang, s, module)));
 
 /** An exercise on the page, scrolled into view and hydrated (clicks before hydration are lost). */
 export async function exercise(page: Page, id: string): Promise<Locator> {
@@ -26,13 +45,12 @@ export async function hydrateAll(page: Page): Promise<void> {
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
-import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import type { Exercise } from '../../src/lib/exercises/schema';
 
 /** The exercises of a section as its author wrote them (the answer key the test checks against). */
-export function exercisesOf(lang: string, section: string): Exercise[] {
-  const source = readFileSync(`content/modules/${lang}/${MODULE}/${section}.mdx`, 'utf8');
+export function exercisesOf(lang: string, section: string, module: string = MODULE): Exercise[] {
+  const source = readFileSync(`content/modules/${lang}/${module}/${section}.mdx`, 'utf8');
   const front = source.split(/^---$/m)[1];
   return (yaml.load(front) as { exercises: Exercise[] }).exercises;
 }

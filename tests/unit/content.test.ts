@@ -54,9 +54,9 @@ for (const l of locales)
 /** The answer key of an exercise: everything that must be equal in every language. */
 function key(e: Exercise) {
   const common = { id: e.id, type: e.type, points: e.points };
-  return e.type === 'number'
-    ? { ...common, answer: e.answer, tolerance: e.tolerance }
-    : { ...common, correct: e.options.map((o) => o.correct) };
+  if (e.type === 'number') return { ...common, answer: e.answer, tolerance: e.tolerance };
+  if (e.type === 'lab') return { ...common, lab: e.lab, objective: e.objective };
+  return { ...common, correct: e.options.map((o) => o.correct) };
 }
 
 describe('content parity across nl, fr, de, en', () => {
@@ -113,8 +113,9 @@ describe('each section, in each language', () => {
   });
 
   it.each(all)('%s places each exercise exactly once, and only defined ones', (_, s) => {
-    const placed = [...s.body.matchAll(/<Exercise\s+id="([^"]+)"\s*\/>/g)].map((m) => m[1]);
-    expect(placed.sort()).toEqual(s.data.exercises.map((e) => e.id).sort());
+    const placed = (tag: string) => [...s.body.matchAll(new RegExp(`<${tag}\\s+id="([^"]+)"\\s*/>`, 'g'))].map((m) => m[1]).sort();
+    expect(placed('Exercise')).toEqual(s.data.exercises.filter((e) => e.type !== 'lab').map((e) => e.id).sort());
+    expect(placed('Lab')).toEqual(s.data.exercises.filter((e) => e.type === 'lab').map((e) => e.id).sort());
   });
 
   it.each(all)('%s has a figure with an alt text and labels, in the shared figure style', (_, s) => {
@@ -133,7 +134,7 @@ describe('each section, in each language', () => {
 
   it.each(all)('%s: feedback for every option, and one correct option in single choice', (_, s) => {
     for (const e of s.data.exercises) {
-      if (e.type === 'number') continue;
+      if (e.type === 'number' || e.type === 'lab') continue;
       for (const o of e.options) expect(o.feedback.length).toBeGreaterThan(10);
       if (e.type === 'single') expect(e.options.filter((o) => o.correct)).toHaveLength(1);
     }

@@ -3,12 +3,14 @@
  * score. Nothing here touches the page or the store, so every rule is tested
  * on its own (tests/unit/grade.test.ts).
  */
-import type { Exercise, MultipleChoice, NumberAnswer, SingleChoice } from './schema';
+import type { Exercise, LabExercise, LabObjective, MultipleChoice, NumberAnswer, SingleChoice } from './schema';
 
 export type Response =
   | { type: 'single'; selected: number }
   | { type: 'multiple'; selected: number[] }
-  | { type: 'number'; value: number; text: string };
+  | { type: 'number'; value: number; text: string }
+  /** A lab: the measured value of its objective's metric on held-out data. */
+  | { type: 'lab'; value: number };
 
 export type Verdict = 'correct' | 'partial' | 'incorrect';
 
@@ -56,9 +58,22 @@ export function gradeNumber(exercise: NumberAnswer, value: number): Grade {
   return { score: right ? exercise.points : 0, maxScore: exercise.points, verdict: right ? 'correct' : 'incorrect' };
 }
 
+/** True when a measured metric meets the lab's objective. */
+export function meetsObjective(objective: LabObjective, value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  return objective.metric === 'accuracy' ? value >= objective.atLeast - 1e-9 : value <= objective.atMost + 1e-9;
+}
+
+/** A lab objective earns all its points once it is reached. */
+export function gradeLab(exercise: LabExercise, value: number): Grade {
+  const right = meetsObjective(exercise.objective, value);
+  return { score: right ? exercise.points : 0, maxScore: exercise.points, verdict: right ? 'correct' : 'incorrect' };
+}
+
 export function grade(exercise: Exercise, response: Response): Grade {
   if (exercise.type === 'single' && response.type === 'single') return gradeSingle(exercise, response.selected);
   if (exercise.type === 'multiple' && response.type === 'multiple') return gradeMultiple(exercise, response.selected);
   if (exercise.type === 'number' && response.type === 'number') return gradeNumber(exercise, response.value);
+  if (exercise.type === 'lab' && response.type === 'lab') return gradeLab(exercise, response.value);
   throw new Error(`A ${response.type} response cannot answer the ${exercise.type} exercise "${exercise.id}"`);
 }

@@ -4,6 +4,7 @@
  * types the graders and islands.
  */
 import { z } from 'astro/zod';
+import { LAB_IDS } from '../../labs/registry';
 
 export const exerciseId = z
   .string()
@@ -44,11 +45,28 @@ export const numberAnswer = z.object({
   feedback: z.object({ correct: text, incorrect: text }),
 });
 
-export const exerciseSchema = z.union([singleChoice, multipleChoice, numberAnswer]);
+/** What a lab exercise asks the learner to reach, measured on held-out data. */
+export const labObjective = z.discriminatedUnion('metric', [
+  z.object({ metric: z.literal('accuracy'), atLeast: z.number().min(0).max(1) }),
+  z.object({ metric: z.literal('error'), atMost: z.number().positive() }),
+]);
+
+/** A lab's objective, graded and stored like any other exercise. */
+export const labExercise = z.object({
+  ...base,
+  type: z.literal('lab'),
+  lab: z.enum(LAB_IDS),
+  objective: labObjective,
+  feedback: z.object({ correct: text, incorrect: text }),
+});
+
+export const exerciseSchema = z.union([singleChoice, multipleChoice, numberAnswer, labExercise]);
 
 export type ChoiceOption = z.infer<typeof choiceOption>;
 export type SingleChoice = z.infer<typeof singleChoice>;
 export type MultipleChoice = z.infer<typeof multipleChoice>;
 export type NumberAnswer = z.infer<typeof numberAnswer>;
+export type LabExercise = z.infer<typeof labExercise>;
+export type LabObjective = z.infer<typeof labObjective>;
 export type Exercise = z.infer<typeof exerciseSchema>;
 export type ExerciseType = Exercise['type'];

@@ -6,6 +6,7 @@ const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 export const rootPath = (): string => base;
 export const homePath = (l: Locale): string => `${base}${l}/`;
 export const progressPath = (l: Locale): string => `${base}${l}/progress/`;
+export const aboutDataPath = (l: Locale): string => `${base}${l}/about-data/`;
 export const modulePath = (l: Locale, module: string): string => `${base}${l}/modules/${module}/`;
 export const sectionPath = (l: Locale, module: string, section: string): string =>
   `${base}${l}/modules/${module}/${section}/`;

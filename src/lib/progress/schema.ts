@@ -12,8 +12,9 @@
  *   exerciseId       string   primary key, e.g. "m1-day-spot-ai"
  *   moduleId         string   indexed, e.g. "what-is-ai"
  *   sectionId        string   e.g. "ai-in-your-day"
- *   type             'single' | 'multiple' | 'number'
- *   response         the learner's latest answer: { type, selected } or { type, value, text }
+ *   type             'single' | 'multiple' | 'number' | 'lab'
+ *   response         the learner's latest answer: { type, selected }, { type, value, text },
+ *                    or for a lab { type: 'lab', value } (the metric reached on held-out data)
  *   score, maxScore  points of the latest answer, as graded when it was given
  *   attempts         how many times the learner checked an answer here
  *   firstAnsweredAt  ISO 8601 time of the first check
@@ -73,7 +74,8 @@ export function isAnswerRecord(value: unknown): value is AnswerRecord {
       (response.type === 'multiple' &&
         Array.isArray(response.selected) &&
         response.selected.every((i) => Number.isInteger(i))) ||
-      (response.type === 'number' && typeof response.value === 'number' && typeof response.text === 'string'));
+      (response.type === 'number' && typeof response.value === 'number' && typeof response.text === 'string') ||
+      (response.type === 'lab' && typeof response.value === 'number'));
   return (
     typeof r.exerciseId === 'string' &&
     typeof r.moduleId === 'string' &&

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the site, opens each lab in headless Chromium,
+ * trains its default model on every TF.js backend that starts here, and
+ * prints a table: samples per second, time to the lab's objective, peak
+ * tensor count, and the plain-JavaScript baseline of the same model with the
+ * ratio TF.js / plain JS. A benchmark, not a test: it never fails on speed.
+ *
+ *   npm run bench [-- --no-build] [-- --epochs 1000]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { chromium } from '@playwright/test';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const EPOCHS = Number(arg('epochs', 1000));
+const PORT = 4330;
+
+if (!process.argv.includes('--no-build')) {
+  const built = spawnSync('node_modules/.bin/astro', ['build'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const server = spawn(process.execPath, ['scripts/static-server.mjs', '--port', String(PORT)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+
+const baseline = (
+  await build({ entryPoints: ['scripts/bench-baseline.ts'], bundle: true, write: false, format: 'iife', platform: 'browser' })
+).outputFiles[0].text;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    // Let WebGL and WebGPU start even without a GPU (software rendering), so they are measured too.
+    '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--enable-unsafe-webgpu', '--enable-features=Vulkan',
+  ],
+});
+
+const LABS = [
+  { lab: 'points', url: '/en/modules/machine-learning/nearest-neighbours/', model: 'logistic regression, 2 classes' },
+  { lab: 'regression', url: '/en/modules/machine-learning/regression/', model: 'a line' },
+];
+const rows = [];
+
+for (const { lab, url, model } of LABS) {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}${url}`);
+  const root = page.locator('section.lab');
+  await root.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => !document.querySelector('astro-island:has(section.lab)')?.hasAttribute('ssr'));
+  const panel = root.locator('.lab-panel');
+
+  // First run: the automatic choice, default settings.
+  await root.getByRole('button', { name: 'Train', exact: true }).click();
+  await panel.and(page.locator('[data-phase="done"]')).waitFor({ timeout: 120_000 });
+  const auto = await panel.getAttribute('data-backend');
+  const select = root.getByLabel('Where the model trains');
+  const available = await select.locator('option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v !== 'auto'));
+  await page.addScriptTag({ content: baseline });
+  const plain = await page.evaluate(([name, epochs]) => globalThis.__bench[name](epochs), [lab, EPOCHS]);
+
+  for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
+    if (!available.includes(backend)) {
+      rows.push({ lab, model, backend, note: 'does not start here' });
+      continue;
+    }
+    // Software-rendered GPUs are 10 to 100 times slower: a shorter run keeps the benchmark short.
+    const epochs = backend === 'webgpu' || backend === 'webgl' ? Math.min(EPOCHS, 200) : EPOCHS;
+    await select.selectOption(backend);
+    await root.locator('.lab-backend').filter({ hasText: 'because you chose it' }).waitFor();
+    await root.getByLabel('Training steps').selectOption(String(epochs)).catch(async () => {
+      await root.getByLabel('Training steps').selectOption('1000');
+    });
+    await root.getByRole('button', { name: 'Start again' }).click();
+    await root.getByRole('button', { name: 'Train', exact: true }).click();
+    await panel.and(page.locator('[data-phase="done"]')).waitFor({ timeout: 300_000 });
+    const get = async (name) => Number(await panel.getAttribute(name));
+    const sps = await get('data-samples-per-second');
+    rows.push({
+      lab,
+      model,
+      backend: backend + (backend === auto ? ' (auto)' : ''),
+      samplesPerSecond: sps,
+      objectiveMs: (await panel.getAttribute('data-objective-ms')) ?? '—',
+      peakTensors: await get('data-peak-tensors'),
+      plain: Math.round(plain.samplesPerSecond),
+      ratio: (plain.samplesPerSecond / sps).toFixed(1),
+    });
+  }
+  await page.close();
+}
+
+await browser.close();
+server.kill();
+
+const header = ['lab', 'model', 'backend', 'samples/s', 'ms to objective', 'peak tensors', 'plain JS samples/s', 'plain JS ÷ TF.js'];
+const table = [header, header.map(() => '---')].concat(
+  rows.map((r) =>
+    r.note
+      ? [r.lab, r.model, r.backend, r.note, '', '', '', '']
+      : [r.lab, r.model, r.backend, r.samplesPerSecond, r.objectiveMs, r.peakTensors, r.plain, r.ratio],
+  ),
+);
+console.log(`\nLab training speed, ${EPOCHS} steps (200 on software GPUs), full batch of 60 training points:\n`);
+console.log(table.map((row) => `| ${row.join(' | ')} |`).join('\n'));

@@ -1,0 +1,40 @@
+/**
+ * A lab's objective, stored like any exercise: the best value the learner
+ * reached on held-out data, graded against the objective.
+ */
+import { useState } from 'preact/hooks';
+import { gradeLab, meetsObjective } from '../../lib/exercises/grade';
+import type { LabExercise } from '../../lib/exercises/schema';
+import { recordAnswer } from '../../lib/progress/client';
+import { useProgress } from '../../islands/useProgress';
+
+export function useObjective(exercise: LabExercise, moduleId: string, sectionId: string) {
+  const progress = useProgress();
+  const [saved, setSaved] = useState<boolean | null>(null);
+  const stored = progress?.answers.get(exercise.id);
+  const best = stored?.response.type === 'lab' ? stored.response.value : null;
+  const better = (a: number, b: number | null) =>
+    b === null || (exercise.objective.metric === 'accuracy' ? a > b : a < b);
+
+  return {
+    best,
+    reached: best !== null && meetsObjective(exercise.objective, best),
+    saved,
+    ready: progress !== null,
+    /** Records a result measured on the test data, when it beats the stored one. */
+    async report(value: number) {
+      if (!better(value, best)) return;
+      const grade = gradeLab(exercise, value);
+      const result = await recordAnswer({
+        exerciseId: exercise.id,
+        moduleId,
+        sectionId,
+        type: 'lab',
+        response: { type: 'lab', value },
+        score: grade.score,
+        maxScore: grade.maxScore,
+      });
+      setSaved(result.saved);
+    },
+  };
+}
