@@ -107,7 +107,7 @@ test('points can be added by keyboard, and the text alternative says what the pl
   await lab.getByRole('radio', { name: 'Nearest neighbours' }).check();
   await lab.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(description).toContainText(/Accuracy on the test points: \d+%/);
-  await expect(description).toContainText(/Nearest neighbours with k = 3/);
+  await expect(description).toContainText('Nearest neighbours with k = 3 colours each spot by the majority of its 3 closest training points.');
 });
 
 test.describe('on a touch screen', () => {

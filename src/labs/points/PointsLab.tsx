@@ -269,7 +269,7 @@ export default function PointsLab({ exercise, moduleId, sectionId, locale, label
     : [];
   const description = [
     fill(strings.describe, { train: train.length, test: test.length, classes }),
-    boundary ? strings[model === 'knn' ? 'describeKnn' : 'describeLogistic'].replace('{{k}}', String(k)) : strings.describeNoModel,
+    boundary ? fill(strings[model === 'knn' ? 'describeKnn' : 'describeLogistic'], { k }) : strings.describeNoModel,
     testAccuracy !== null ? fill(strings.describeAccuracy, { value: pct(testAccuracy) }) : '',
     testPred ? (wrongList.length ? fill(strings.describeWrong, { list: wrongList.join('; ') }) : strings.describeNoneWrong) : '',
   ]
