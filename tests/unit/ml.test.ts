@@ -7,8 +7,8 @@ import { accuracy, confusionMatrix, meanAbsoluteError, mistakes } from '../../sr
 import { parameterCount, trainModel } from '../../src/lib/ml/models';
 import type { TrainJob } from '../../src/lib/ml/protocol';
 import { gaussian, seededRandom } from '../../src/lib/ml/rng';
-import { classCount, generatePreset, gridPoints, PRESETS, toFeatures } from '../../src/labs/points/data';
-import { expectedOrders, generateDays, scaleTemperature } from '../../src/labs/regression/data';
+import { classCount, generatePreset, gridPoints, pointsJob, PRESETS, toFeatures } from '../../src/labs/points/data';
+import { expectedOrders, generateDays, regressionJob, scaleTemperature } from '../../src/labs/regression/data';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -142,64 +142,36 @@ describe('LAB Regression data', () => {
   });
 });
 
-function pointsJob(preset: (typeof PRESETS)[number], epochs = 150): TrainJob {
-  const points = generatePreset(preset);
-  const train = points.filter((p) => !p.test);
-  const test = points.filter((p) => p.test);
-  return {
-    model: 'logistic',
-    x: toFeatures(train),
-    y: Float32Array.from(train.map((p) => p.label)),
-    testX: toFeatures(test),
-    testY: Float32Array.from(test.map((p) => p.label)),
-    features: 2,
-    classes: classCount(points),
-    epochs,
-    learningRate: 0.1,
-    reportEvery: 25,
-    probe: toFeatures(gridPoints(10)),
-  };
+/** The labs' own jobs on their default data, reporting less often. */
+function pointsJobOf(preset: (typeof PRESETS)[number], epochs = 150): TrainJob {
+  return { ...pointsJob(generatePreset(preset), epochs, toFeatures(gridPoints(10))), reportEvery: 25 };
 }
 
-function regressionJob(model: 'line' | 'curve', epochs = 300): TrainJob {
-  const days = generateDays();
-  const train = days.filter((d) => !d.test);
-  const test = days.filter((d) => d.test);
-  return {
-    model,
-    x: Float32Array.from(train.map((d) => scaleTemperature(d.temperature))),
-    y: Float32Array.from(train.map((d) => d.orders)),
-    testX: Float32Array.from(test.map((d) => scaleTemperature(d.temperature))),
-    testY: Float32Array.from(test.map((d) => d.orders)),
-    features: 1,
-    classes: 1,
-    epochs,
-    learningRate: 0.1,
-    reportEvery: 50,
-  };
+function regressionJobOf(model: 'line' | 'curve', epochs = 300): TrainJob {
+  return { ...regressionJob(generateDays(), model, epochs), reportEvery: 50 };
 }
 
 describe('training (TF.js, CPU backend)', () => {
   it('logistic regression reaches the Points objective (90 % on test points) on the default preset', async () => {
     const reports: number[] = [];
-    const { progress } = await trainModel(tf, pointsJob('two-clouds'), { onProgress: (p) => reports.push(p.loss) });
+    const { progress } = await trainModel(tf, pointsJobOf('two-clouds'), { onProgress: (p) => reports.push(p.loss) });
     expect(progress.test).toBeGreaterThanOrEqual(0.9);
     expect(progress.probe).toHaveLength(100);
     expect(reports.length).toBeGreaterThan(2);
     expect(reports[reports.length - 1]).toBeLessThan(reports[0]); // the loss goes down
-    expect(parameterCount(pointsJob('two-clouds'))).toBe(6);
+    expect(parameterCount(pointsJobOf('two-clouds'))).toBe(6);
   });
 
   it('a line and a curve fit the restaurant; the curve does better; both reach the objective (error ≤ 10)', async () => {
-    const line = (await trainModel(tf, regressionJob('line'))).progress;
-    const curve = (await trainModel(tf, regressionJob('curve'))).progress;
+    const line = (await trainModel(tf, regressionJobOf('line'))).progress;
+    const curve = (await trainModel(tf, regressionJobOf('curve'))).progress;
     expect(line.test).toBeLessThanOrEqual(10);
     expect(curve.test).toBeLessThan(line.test);
   });
 
   it('stops when asked', async () => {
     let reports = 0;
-    const { progress, stopped } = await trainModel(tf, pointsJob('two-clouds', 1000), {
+    const { progress, stopped } = await trainModel(tf, pointsJobOf('two-clouds', 1000), {
       onProgress: () => reports++,
       shouldStop: () => reports >= 2,
     });
@@ -208,11 +180,11 @@ describe('training (TF.js, CPU backend)', () => {
   });
 
   it('does not leak tensors: training many times leaves tf.memory() where it was', async () => {
-    await trainModel(tf, pointsJob('three-classes', 20)); // warm up (kernel caches)
+    await trainModel(tf, pointsJobOf('three-classes', 20)); // warm up (kernel caches)
     const before = tf.memory().numTensors;
     for (let i = 0; i < 15; i++) {
-      await trainModel(tf, pointsJob('three-classes', 30));
-      await trainModel(tf, regressionJob('curve', 30));
+      await trainModel(tf, pointsJobOf('three-classes', 30));
+      await trainModel(tf, regressionJobOf('curve', 30));
     }
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -252,10 +224,10 @@ import { plainLogistic, plainRegression } from '../../src/lib/ml/plain';
 
 describe('plain-JavaScript baseline (for the benchmark)', () => {
   it('learns the same tasks as the TF.js models', () => {
-    const p = pointsJob('two-clouds', 200);
+    const p = pointsJobOf('two-clouds', 200);
     expect(plainLogistic(p.x, p.y, p.testX, p.testY, 2, 2, 200, 0.1).test).toBeGreaterThanOrEqual(0.9);
-    const line = regressionJob('line');
-    const curve = regressionJob('curve');
+    const line = regressionJobOf('line');
+    const curve = regressionJobOf('curve');
     const lineResult = plainRegression(line.x, line.y, line.testX, line.testY, 1, 300, 0.1);
     expect(lineResult.test).toBeLessThanOrEqual(10);
     expect(plainRegression(curve.x, curve.y, curve.testX, curve.testY, 2, 300, 0.1).test).toBeLessThan(lineResult.test);

@@ -11,13 +11,14 @@ import { fill } from '../../lib/i18n/fill';
 import { knnPredict } from '../../lib/ml/knn';
 import { accuracy, confusionMatrix } from '../../lib/ml/metrics';
 import { parameterCount } from '../../lib/ml/models';
-import type { TrainJob } from '../../lib/ml/protocol';
 import { ObjectiveStatus } from '../ui/ObjectiveStatus';
 import { TrainingPanel } from '../ui/TrainingPanel';
+import { prepareCanvas } from '../ui/canvas';
+import { shareInUrl } from '../ui/share';
 import type { EngineLabels } from '../ui/labels';
 import { useObjective } from '../ui/useObjective';
 import { useTraining } from '../ui/useTraining';
-import { classCount, generatePreset, gridPoints, PRESETS, toFeatures, type LabPoint, type Preset } from './data';
+import { classCount, generatePreset, gridPoints, pointsJob, PRESETS, toFeatures, type LabPoint, type Preset } from './data';
 import { encodeState, HASH_KEY, stateFromHash, type PointsModel } from './state';
 
 export type PointsStrings = Record<string, string>;
@@ -81,15 +82,8 @@ export default function PointsLab({ exercise, moduleId, sectionId, locale, label
 
   function draw() {
     const c = canvas.current;
-    const ctx = c?.getContext('2d');
+    const ctx = prepareCanvas(c, SIZE, SIZE);
     if (!c || !ctx) return;
-    const ratio = window.devicePixelRatio || 1;
-    if (c.width !== SIZE * ratio) {
-      c.width = SIZE * ratio;
-      c.height = SIZE * ratio;
-    }
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, SIZE, SIZE);
     const cell = SIZE / GRID;
     if (boundary) {
       ctx.globalAlpha = 0.18;
@@ -209,21 +203,8 @@ export default function PointsLab({ exercise, moduleId, sectionId, locale, label
       await objective.report(accuracy(test.map((p) => p.label), pred));
       return;
     }
-    const job: TrainJob = {
-      model: 'logistic',
-      x: toFeatures(train),
-      y: Float32Array.from(train.map((p) => p.label)),
-      testX: toFeatures(test),
-      testY: Float32Array.from(test.map((p) => p.label)),
-      features: 2,
-      classes,
-      epochs,
-      learningRate: 0.1,
-      reportEvery: 10,
-      probe: gridFeatures,
-    };
-    const parameters = parameterCount(job);
-    const final = await training.train(job, parameters);
+    const job = pointsJob(points, epochs, gridFeatures);
+    const final = await training.train(job, parameterCount(job));
     if (final) {
       setBoundary(final.probe ?? null);
       setTestPred(final.testPredictions);
@@ -248,14 +229,7 @@ export default function PointsLab({ exercise, moduleId, sectionId, locale, label
   }
 
   async function shareLink() {
-    const url = `${location.origin}${location.pathname}#${HASH_KEY}=${encodeState({ model, k, points })}`;
-    history.replaceState(null, '', url);
-    try {
-      await navigator.clipboard.writeText(url);
-      setMessage(labels.shareDone);
-    } catch {
-      setMessage(`${labels.shareDone} ${url}`);
-    }
+    setMessage(await shareInUrl(HASH_KEY, encodeState({ model, k, points }), labels.shareDone));
   }
 
   const matrix = testPred && testPred.length === test.length ? confusionMatrix(test.map((p) => p.label), testPred, classes) : null;

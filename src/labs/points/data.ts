@@ -3,6 +3,7 @@
  * class (0, 1, 2) and a role: training point or held-out test point.
  * Presets are generated from a seed, so every learner gets the same start.
  */
+import type { TrainJob } from '../../lib/ml/protocol';
 import { gaussian, seededRandom } from '../../lib/ml/rng';
 
 export interface LabPoint {
@@ -73,4 +74,23 @@ export function gridPoints(size: number): { x: number; y: number }[] {
   for (let row = 0; row < size; row++)
     for (let col = 0; col < size; col++) grid.push({ x: (col + 0.5) / size, y: 1 - (row + 0.5) / size });
   return grid;
+}
+
+/** The training job for logistic regression on these points: training points to learn from, test points to judge. */
+export function pointsJob(points: readonly LabPoint[], epochs: number, probe?: Float32Array): TrainJob {
+  const train = points.filter((p) => !p.test);
+  const test = points.filter((p) => p.test);
+  return {
+    model: 'logistic',
+    x: toFeatures(train),
+    y: Float32Array.from(train.map((p) => p.label)),
+    testX: toFeatures(test),
+    testY: Float32Array.from(test.map((p) => p.label)),
+    features: 2,
+    classes: Math.max(2, classCount(points)),
+    epochs,
+    learningRate: 0.1,
+    reportEvery: 10,
+    probe,
+  };
 }

@@ -8,13 +8,14 @@ import { meetsObjective } from '../../lib/exercises/grade';
 import type { LabExercise } from '../../lib/exercises/schema';
 import { fill } from '../../lib/i18n/fill';
 import { parameterCount } from '../../lib/ml/models';
-import type { TrainJob } from '../../lib/ml/protocol';
 import { ObjectiveStatus } from '../ui/ObjectiveStatus';
 import { TrainingPanel } from '../ui/TrainingPanel';
+import { prepareCanvas } from '../ui/canvas';
+import { shareInUrl } from '../ui/share';
 import type { EngineLabels } from '../ui/labels';
 import { useObjective } from '../ui/useObjective';
 import { useTraining } from '../ui/useTraining';
-import { generateDays, scaleTemperature, TEMPERATURE_RANGE } from './data';
+import { generateDays, regressionJob, scaleTemperature, TEMPERATURE_RANGE } from './data';
 import { encodeState, HASH_KEY, stateFromHash } from './state';
 
 interface Props {
@@ -64,14 +65,7 @@ export default function RegressionLab({ exercise, moduleId, sectionId, locale, l
   }, []);
 
   async function shareLink() {
-    const url = `${location.origin}${location.pathname}#${HASH_KEY}=${encodeState({ model, epochs, tomorrow })}`;
-    history.replaceState(null, '', url);
-    try {
-      await navigator.clipboard.writeText(url);
-      setMessage(labels.shareDone);
-    } catch {
-      setMessage(`${labels.shareDone} ${url}`);
-    }
+    setMessage(await shareInUrl(HASH_KEY, encodeState({ model, epochs, tomorrow }), labels.shareDone));
   }
 
   useEffect(() => {
@@ -82,15 +76,8 @@ export default function RegressionLab({ exercise, moduleId, sectionId, locale, l
 
   function draw() {
     const c = canvas.current;
-    const ctx = c?.getContext('2d');
+    const ctx = prepareCanvas(c, W, H);
     if (!c || !ctx) return;
-    const ratio = window.devicePixelRatio || 1;
-    if (c.width !== W * ratio) {
-      c.width = W * ratio;
-      c.height = H * ratio;
-    }
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, W, H);
     const ink = getComputedStyle(c).color || '#1c222b';
     ctx.strokeStyle = ink;
     ctx.fillStyle = ink;
@@ -123,19 +110,7 @@ export default function RegressionLab({ exercise, moduleId, sectionId, locale, l
   }
 
   async function run() {
-    const job: TrainJob = {
-      model,
-      x: Float32Array.from(train.map((d) => scaleTemperature(d.temperature))),
-      y: Float32Array.from(train.map((d) => d.orders)),
-      testX: Float32Array.from(test.map((d) => scaleTemperature(d.temperature))),
-      testY: Float32Array.from(test.map((d) => d.orders)),
-      features: 1,
-      classes: 1,
-      epochs,
-      learningRate: 0.1,
-      reportEvery: 10,
-      probe: Float32Array.from(probeTemps.map(scaleTemperature)),
-    };
+    const job = regressionJob(days, model, epochs, Float32Array.from(probeTemps.map(scaleTemperature)));
     const final = await training.train(job, parameterCount(job));
     if (final) {
       setCurve(final.probe ?? null);

@@ -3,6 +3,7 @@
  * temperature. Orders rise with warm weather and fall again on very hot days
  * (people stay home), plus day-to-day noise. Generated from a seed.
  */
+import type { TrainJob } from '../../lib/ml/protocol';
 import { gaussian, seededRandom } from '../../lib/ml/rng';
 
 export interface Day {
@@ -31,3 +32,22 @@ export function generateDays(seed = 11, count = 60): Day[] {
 
 /** Model input: temperature scaled to about −1..1. */
 export const scaleTemperature = (t: number) => (t - 15) / 20;
+
+/** The training job for a line or a curve through these days: training days to learn from, test days to judge. */
+export function regressionJob(days: readonly Day[], model: 'line' | 'curve', epochs: number, probe?: Float32Array): TrainJob {
+  const train = days.filter((d) => !d.test);
+  const test = days.filter((d) => d.test);
+  return {
+    model,
+    x: Float32Array.from(train.map((d) => scaleTemperature(d.temperature))),
+    y: Float32Array.from(train.map((d) => d.orders)),
+    testX: Float32Array.from(test.map((d) => scaleTemperature(d.temperature))),
+    testY: Float32Array.from(test.map((d) => d.orders)),
+    features: 1,
+    classes: 1,
+    epochs,
+    learningRate: 0.1,
+    reportEvery: 10,
+    probe,
+  };
+}
