@@ -35,24 +35,28 @@ export function useAnswer(
 ): AnswerState {
   const [grade, setGrade] = useState<Grade | null>(null);
   const [saved, setSaved] = useState<boolean | null>(null);
+  // Ready once the stored answer (if any) is on screen, not merely read.
+  const [ready, setReady] = useState(false);
   const touched = useRef(false);
   const retryButton = useRef<HTMLButtonElement>(null);
   const progress = useProgress();
 
   // Show the stored answer when the page is reopened, unless the learner already started here.
   useEffect(() => {
-    const record = progress?.answers.get(exercise.id);
+    if (!progress) return;
+    setReady(true);
+    const record = progress.answers.get(exercise.id);
     if (!record || touched.current) return;
     const restored = restore(record);
     if (!restored) return;
     setGrade(restored);
-    setSaved(progress?.available ?? false);
+    setSaved(progress.available);
   }, [progress]);
 
   return {
     grade,
     saved,
-    ready: progress !== null,
+    ready,
     retryButton,
     touch() {
       touched.current = true;
