@@ -11,7 +11,7 @@ import { fill } from '../../lib/i18n/fill';
 import { knnPredict } from '../../lib/ml/knn';
 import { accuracy, confusionMatrix } from '../../lib/ml/metrics';
 import { parameterCount } from '../../lib/ml/models';
-import { ObjectiveStatus } from '../ui/ObjectiveStatus';
+import { LabFrame } from '../ui/LabFrame';
 import { TrainingPanel } from '../ui/TrainingPanel';
 import { prepareCanvas } from '../ui/canvas';
 import { shareInUrl } from '../ui/share';
@@ -251,12 +251,17 @@ export default function PointsLab({ exercise, moduleId, sectionId, locale, label
     .join(' ');
 
   return (
-    <section class="lab" aria-labelledby={`${id}-title`} data-lab="points" data-progress={objective.ready ? 'read' : 'reading'}>
-      <p class="kicker">
-        <span id={`${id}-title`}>{strings.title}</span>
-      </p>
-      <p class="meta">{labels.privacy}</p>
-      <ObjectiveStatus exercise={exercise} objective={objective} labels={labels} format={pct} />
+    <LabFrame
+      id={id}
+      lab="points"
+      title={strings.title}
+      exercise={exercise}
+      objective={objective}
+      labels={labels}
+      format={pct}
+      message={message}
+      description={description}
+    >
 
       <div class="lab-grid">
         <div>
@@ -356,9 +361,6 @@ export default function PointsLab({ exercise, moduleId, sectionId, locale, label
         </div>
       </div>
 
-      <p role="status" aria-live="polite" class="lab-message">
-        {message}
-      </p>
       <div class="lab-results">
         {testAccuracy !== null && (
           <p class="lab-score" data-testid="test-accuracy">
@@ -393,9 +395,6 @@ export default function PointsLab({ exercise, moduleId, sectionId, locale, label
           </table>
         )}
       </div>
-      <p id={`${id}-description`} class="visually-hidden" aria-live="polite">
-        {description}
-      </p>
-    </section>
+    </LabFrame>
   );
 }

@@ -8,7 +8,7 @@ import { meetsObjective } from '../../lib/exercises/grade';
 import type { LabExercise } from '../../lib/exercises/schema';
 import { fill } from '../../lib/i18n/fill';
 import { parameterCount } from '../../lib/ml/models';
-import { ObjectiveStatus } from '../ui/ObjectiveStatus';
+import { LabFrame } from '../ui/LabFrame';
 import { TrainingPanel } from '../ui/TrainingPanel';
 import { prepareCanvas } from '../ui/canvas';
 import { shareInUrl } from '../ui/share';
@@ -128,12 +128,17 @@ export default function RegressionLab({ exercise, moduleId, sectionId, locale, l
     .join(' ');
 
   return (
-    <section class="lab" aria-labelledby={`${id}-title`} data-lab="regression" data-progress={objective.ready ? 'read' : 'reading'}>
-      <p class="kicker">
-        <span id={`${id}-title`}>{strings.title}</span>
-      </p>
-      <p class="meta">{labels.privacy}</p>
-      <ObjectiveStatus exercise={exercise} objective={objective} labels={labels} format={(v) => num(v)} />
+    <LabFrame
+      id={id}
+      lab="regression"
+      title={strings.title}
+      exercise={exercise}
+      objective={objective}
+      labels={labels}
+      format={(v) => num(v)}
+      message={message}
+      description={description}
+    >
       <div class="lab-grid">
         <div>
           <canvas ref={canvas} class="lab-canvas wide" width={W} height={H} role="img" aria-label={strings.canvasLabel} aria-describedby={`${id}-description`} />
@@ -179,17 +184,11 @@ export default function RegressionLab({ exercise, moduleId, sectionId, locale, l
           {labels.share}
         </button>
       </p>
-      <p role="status" aria-live="polite" class="lab-message">
-        {message}
-      </p>
       {error !== null && (
         <p class="lab-score" data-testid="test-error">
           {fill(strings.error, { value: num(error) })}
         </p>
       )}
-      <p id={`${id}-description`} class="visually-hidden" aria-live="polite">
-        {description}
-      </p>
-    </section>
+    </LabFrame>
   );
 }
