@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import AstroPWA from '@vite-pwa/astro';
 
 // The course is a fully static site: every page in every language is built
 // ahead of time, so it works from any static host and, later, offline.
@@ -11,7 +12,27 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact()],
+  integrations: [
+    mdx(),
+    preact(),
+    // Offline: a Workbox service worker precaches every page in every language,
+    // the islands, the training worker, its wasm files and the lab data. New
+    // versions wait until the learner accepts the update (src/lib/pwa/).
+    AstroPWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      // One manifest per language: src/pages/[lang]/manifest.webmanifest.ts.
+      manifest: false,
+      workbox: {
+        navigateFallback: null,
+        globPatterns: ['**/*.{html,js,css,svg,png,json,wasm,webmanifest,txt}'],
+        // The training worker with TF.js is about 1.8 MB.
+        maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+      },
+      experimental: { directoryAndTrailingSlashHandler: true },
+    }),
+  ],
   // No third-party requests: no prefetch to other origins, no telemetry in pages.
   prefetch: false,
   devToolbar: { enabled: false },

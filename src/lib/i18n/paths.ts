@@ -16,3 +16,5 @@ export function localisedPath(path: string, to: Locale): string {
   const rest = (path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '')).replace(/^[a-z]{2}(\/|$)/, '');
   return `${base}${to}/${rest}`;
 }
+export const certificatePath = (l: Locale): string => `${base}${l}/certificate/`;
+export const manifestPath = (l: Locale): string => `${base}${l}/manifest.webmanifest`;

@@ -7,11 +7,14 @@
  * reports an empty store. When IndexedDB cannot be used at all (blocked site
  * data, some private modes), it says so, and the course works without saving.
  */
-import { ANSWERS, DB_NAME, isAnswerRecord, type AnswerRecord } from './schema';
+import { ANSWERS, DB_NAME, SETTINGS, isAnswerRecord, settingsFrom, type AnswerRecord, type Settings } from './schema';
 
-export type Peek = { available: true; answers: AnswerRecord[] } | { available: false; answers: [] };
+export type Peek =
+  | { available: true; answers: AnswerRecord[]; settings: Settings }
+  | { available: false; answers: []; settings: Settings };
 
-const UNAVAILABLE: Peek = { available: false, answers: [] };
+const UNAVAILABLE: Peek = { available: false, answers: [], settings: {} };
+const EMPTY = (): Peek => ({ available: true, answers: [], settings: {} });
 
 export function peekAnswers(factory: IDBFactory | null | undefined = globalThis.indexedDB, name = DB_NAME): Promise<Peek> {
   return new Promise((resolve) => {
@@ -30,7 +33,7 @@ export function peekAnswers(factory: IDBFactory | null | undefined = globalThis.
     };
     request.onerror = (event) => {
       event.preventDefault();
-      resolve(created ? { available: true, answers: [] } : UNAVAILABLE);
+      resolve(created ? EMPTY() : UNAVAILABLE);
     };
     request.onblocked = () => resolve(UNAVAILABLE);
     request.onsuccess = () => {
@@ -38,15 +41,23 @@ export function peekAnswers(factory: IDBFactory | null | undefined = globalThis.
       db.onversionchange = () => db.close();
       if (!db.objectStoreNames.contains(ANSWERS)) {
         db.close();
-        return resolve({ available: true, answers: [] });
+        return resolve(EMPTY());
       }
       try {
-        const getAll = db.transaction(ANSWERS, 'readonly').objectStore(ANSWERS).getAll();
-        getAll.onsuccess = () => {
+        // Settings exist from schema version 2 on; a version 1 database has none yet.
+        const stores = db.objectStoreNames.contains(SETTINGS) ? [ANSWERS, SETTINGS] : [ANSWERS];
+        const tx = db.transaction(stores, 'readonly');
+        const answers = tx.objectStore(ANSWERS).getAll();
+        const settings = stores.length > 1 ? tx.objectStore(SETTINGS).getAll() : null;
+        tx.oncomplete = () => {
           db.close();
-          resolve({ available: true, answers: (getAll.result as unknown[]).filter(isAnswerRecord) as AnswerRecord[] });
+          resolve({
+            available: true,
+            answers: (answers.result as unknown[]).filter(isAnswerRecord) as AnswerRecord[],
+            settings: settingsFrom((settings?.result as unknown[] | undefined) ?? []),
+          });
         };
-        getAll.onerror = () => {
+        tx.onerror = tx.onabort = () => {
           db.close();
           resolve(UNAVAILABLE);
         };

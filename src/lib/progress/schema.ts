@@ -23,6 +23,15 @@
  * Module and course progress are derived from these records (summary.ts) and
  * never stored twice. The latest answer wins: a retry replaces the record.
  *
+ * Schema version 2 adds a second store, `settings`, one record per setting,
+ * keyed by name ({ key, value }), for what the learner chose on this device:
+ *
+ *   learnerName      string   the name on the certificate (never exported or sent)
+ *   lastSavedAt      string   ISO time the learner last saved a progress file or showed the move codes
+ *   reminderSnoozedAt string  ISO time the learner last put the "save your progress" reminder aside
+ *
+ * Version 1 databases upgrade without change to their answers.
+ *
  * LIFECYCLE. Writes go through Dexie (store.ts), which also runs migrations.
  * Pages read through a tiny raw-IndexedDB reader (peek.ts) so that opening a
  * lesson does not download Dexie; it reads whatever version is on disk and
@@ -39,8 +48,20 @@ import type { Response } from '../exercises/grade';
 import type { ExerciseType } from '../exercises/schema';
 
 export const DB_NAME = 'ai4belgium';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const ANSWERS = 'answers';
+export const SETTINGS = 'settings';
+
+export interface Settings {
+  learnerName?: string;
+  lastSavedAt?: string;
+  reminderSnoozedAt?: string;
+}
+export type SettingKey = keyof Settings;
+export interface SettingRecord<K extends SettingKey = SettingKey> {
+  key: K;
+  value: Settings[K];
+}
 
 export interface AnswerRecord {
   exerciseId: string;
@@ -55,8 +76,23 @@ export interface AnswerRecord {
   answeredAt: string;
 }
 
-/** Dexie's store definitions, per schema version. */
+/** Dexie's store definitions, per schema version (Dexie stores version n as IndexedDB version 10n). */
 export const STORES_V1 = { [ANSWERS]: 'exerciseId, moduleId, answeredAt' } as const;
+export const STORES_V2 = { ...STORES_V1, [SETTINGS]: 'key' } as const;
+
+const SETTING_KEYS: readonly SettingKey[] = ['learnerName', 'lastSavedAt', 'reminderSnoozedAt'];
+
+/** Settings from stored records, skipping anything not of the documented shape. */
+export function settingsFrom(records: readonly unknown[]): Settings {
+  const settings: Settings = {};
+  for (const r of records) {
+    if (!r || typeof r !== 'object') continue;
+    const { key, value } = r as Record<string, unknown>;
+    if (typeof value !== 'string' || !SETTING_KEYS.includes(key as SettingKey)) continue;
+    settings[key as SettingKey] = value;
+  }
+  return settings;
+}
 
 /**
  * True for a record of the documented shape. Readers skip anything else (a

@@ -3,7 +3,8 @@
  * them on a fresh database each (tests/unit/progress-store.test.ts).
  */
 import type { ProgressDB } from './db';
-import type { AnswerRecord } from './schema';
+import { planMerge, type MergePlan } from './backup';
+import type { AnswerRecord, SettingKey, Settings } from './schema';
 
 export type NewAnswer = Omit<AnswerRecord, 'attempts' | 'firstAnsweredAt' | 'answeredAt'>;
 
@@ -31,7 +32,28 @@ export function moduleAnswers(db: ProgressDB, moduleId: string): Promise<AnswerR
   return db.answers.where('moduleId').equals(moduleId).toArray();
 }
 
-/** Deletes every answer in every language. */
+/** Deletes every answer in every language, and the settings kept with them (the certificate name). */
 export async function resetProgress(db: ProgressDB): Promise<void> {
-  await db.answers.clear();
+  await db.transaction('rw', db.answers, db.settings, async () => {
+    await db.answers.clear();
+    await db.settings.clear();
+  });
+}
+
+/**
+ * Adds imported answers (already checked by parseBackup) in one transaction:
+ * the newer answer of each exercise wins. If any write fails, none is kept.
+ */
+export async function importAnswers(db: ProgressDB, incoming: readonly AnswerRecord[]): Promise<Omit<MergePlan, 'write'>> {
+  return db.transaction('rw', db.answers, async () => {
+    const existing = new Map((await db.answers.toArray()).map((a) => [a.exerciseId, a]));
+    const { write, ...counts } = planMerge(existing, incoming);
+    if (write.length > 0) await db.answers.bulkPut(write);
+    return counts;
+  });
+}
+
+export async function setSetting<K extends SettingKey>(db: ProgressDB, key: K, value: Settings[K]): Promise<void> {
+  if (value === undefined || value === '') await db.settings.delete(key);
+  else await db.settings.put({ key, value });
 }
