@@ -26,9 +26,16 @@ export default defineConfig({
       workbox: {
         navigateFallback: null,
         globPatterns: ['**/*.{html,js,css,svg,png,json,wasm,webmanifest,txt}'],
+        // The integration would precache 404.html as "404/", which a static
+        // host answers with status 404, and one failed entry stops the install.
+        globIgnores: ['404.html'],
         // The training worker with TF.js is about 1.8 MB.
         maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        // The first install takes control of open pages at once (so a lab
+        // opened on the first visit already works offline); later versions
+        // wait for the learner's "Update now".
+        clientsClaim: true,
       },
       experimental: { directoryAndTrailingSlashHandler: true },
     }),

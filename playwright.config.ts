@@ -20,6 +20,9 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'en-GB',
+    // The service worker precaches the whole course (about 6 MB); only the
+    // offline tests (tests/e2e/offline.spec.ts) let it install.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -8,6 +8,7 @@ import { gradeMultiple, gradeSingle, type Grade } from '../lib/exercises/grade';
 import type { MultipleChoice, SingleChoice } from '../lib/exercises/schema';
 import { fill } from '../lib/i18n/fill';
 import { ExerciseFrame, useAnswer } from './ExerciseFrame';
+import { useDraft } from './useDraft';
 import type { ExerciseLabels } from './labels';
 
 interface Props {
@@ -19,7 +20,16 @@ interface Props {
 
 export default function ChoiceExercise({ exercise, moduleId, sectionId, labels }: Props) {
   const multiple = exercise.type === 'multiple';
-  const [selected, setSelected] = useState<number[]>([]);
+  const draft = useDraft(`ex-${exercise.id}`, [] as number[], (v): v is number[] =>
+    Array.isArray(v) && v.every((i) => Number.isInteger(i) && i >= 0 && i < exercise.options.length),
+  );
+  const [selected, setSelectedState] = useState<number[]>(draft.value);
+  const setSelected = (next: number[] | ((prev: number[]) => number[])) =>
+    setSelectedState((prev) => {
+      const value = typeof next === 'function' ? next(prev) : next;
+      draft.set(value);
+      return value;
+    });
   const [error, setError] = useState('');
   const firstInput = useRef<HTMLInputElement>(null);
 
@@ -30,9 +40,9 @@ export default function ChoiceExercise({ exercise, moduleId, sectionId, labels }
     const r = record.response;
     const picks = r.type === 'single' ? [r.selected] : r.type === 'multiple' ? r.selected : null;
     if (!picks) return null;
-    setSelected(picks);
+    setSelectedState(picks);
     return gradeFor(picks);
-  });
+  }, draft.restored && draft.value.length > 0);
 
   function toggle(index: number, checked: boolean) {
     answer.touch();
@@ -52,6 +62,7 @@ export default function ChoiceExercise({ exercise, moduleId, sectionId, labels }
       exercise.type === 'single'
         ? ({ type: 'single', selected: selected[0] } as const)
         : ({ type: 'multiple', selected } as const);
+    draft.clear();
     answer.submit(response, gradeFor(selected));
   }
 

@@ -12,11 +12,13 @@ import { prepareToSave, recordAnswer } from '../lib/progress/client';
 import type { AnswerRecord } from '../lib/progress/schema';
 import type { ExerciseLabels } from './labels';
 import { Result } from './Result';
+import type { SaveState } from './SaveState';
 import { useProgress } from './useProgress';
+
 
 export interface AnswerState {
   grade: Grade | null;
-  saved: boolean | null;
+  saved: SaveState;
   /** True once the stored answers have been read (tests and styles use it). */
   ready: boolean;
   retryButton: RefObject<HTMLButtonElement>;
@@ -32,12 +34,14 @@ export function useAnswer(
   exercise: Exercise,
   where: { moduleId: string; sectionId: string },
   restore: (record: AnswerRecord) => Grade | null,
+  /** The learner's unchecked input came back from before a reload: show it, not the stored answer. */
+  draftRestored = false,
 ): AnswerState {
   const [grade, setGrade] = useState<Grade | null>(null);
-  const [saved, setSaved] = useState<boolean | null>(null);
+  const [saved, setSaved] = useState<SaveState>(null);
   // Ready once the stored answer (if any) is on screen, not merely read.
   const [ready, setReady] = useState(false);
-  const touched = useRef(false);
+  const touched = useRef(draftRestored);
   const retryButton = useRef<HTMLButtonElement>(null);
   const progress = useProgress();
 
@@ -50,7 +54,7 @@ export function useAnswer(
     const restored = restore(record);
     if (!restored) return;
     setGrade(restored);
-    setSaved(progress.available);
+    setSaved(progress.available ? 'saved' : 'failed');
   }, [progress]);
 
   return {
@@ -66,7 +70,7 @@ export function useAnswer(
       touched.current = true;
       setGrade(result);
       requestAnimationFrame(() => retryButton.current?.focus());
-      const { saved } = await recordAnswer({
+      const { saved, failure } = await recordAnswer({
         exerciseId: exercise.id,
         ...where,
         type: exercise.type,
@@ -74,7 +78,7 @@ export function useAnswer(
         score: result.score,
         maxScore: result.maxScore,
       });
-      setSaved(saved);
+      setSaved(saved ? 'saved' : (failure ?? 'failed'));
     },
     reset() {
       touched.current = true;

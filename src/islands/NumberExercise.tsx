@@ -5,6 +5,7 @@ import { parseLocaleNumber } from '../lib/exercises/parse-number';
 import type { NumberAnswer } from '../lib/exercises/schema';
 import type { Locale } from '../lib/i18n/locales';
 import { ExerciseFrame, useAnswer } from './ExerciseFrame';
+import { useDraft } from './useDraft';
 import type { ExerciseLabels } from './labels';
 
 interface Props {
@@ -16,16 +17,21 @@ interface Props {
 }
 
 export default function NumberExercise({ exercise, moduleId, sectionId, locale, labels }: Props) {
-  const [text, setText] = useState('');
+  const draft = useDraft(`ex-${exercise.id}`, '', (v): v is string => typeof v === 'string');
+  const [text, setTextState] = useState(draft.value);
+  const setText = (value: string) => {
+    setTextState(value);
+    draft.set(value);
+  };
   const [error, setError] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const id = `ex-${exercise.id}`;
 
   const answer = useAnswer(exercise, { moduleId, sectionId }, (record) => {
     if (record.response.type !== 'number') return null;
-    setText(record.response.text);
+    setTextState(record.response.text);
     return gradeNumber(exercise, record.response.value);
-  });
+  }, draft.restored && draft.value !== '');
 
   function check() {
     const value = parseLocaleNumber(text, locale);
@@ -35,6 +41,7 @@ export default function NumberExercise({ exercise, moduleId, sectionId, locale, 
       return;
     }
     setError('');
+    draft.clear();
     answer.submit({ type: 'number', value, text: text.trim() }, gradeNumber(exercise, value));
   }
 

@@ -1,10 +1,5 @@
-/**
- * "My progress": per module, exercises answered and points earned, and
- * "delete all my progress" behind a confirmation.
- */
-import { useRef, useState } from 'preact/hooks';
+/** "My progress": per module, exercises answered, points earned, and when it was completed. */
 import { fill } from '../lib/i18n/fill';
-import { clearProgress } from '../lib/progress/client';
 import { summarizeModule, type CatalogEntry } from '../lib/progress/summary';
 import { useProgress } from './useProgress';
 
@@ -25,14 +20,6 @@ export interface OverviewLabels {
   completedOn: string; // {{date}}
   loading: string;
   unavailable: string;
-  resetTitle: string;
-  resetIntro: string;
-  reset: string;
-  resetConfirm: string;
-  resetYes: string;
-  resetNo: string;
-  resetDone: string;
-  resetFailed: string;
 }
 
 interface Props {
@@ -43,20 +30,9 @@ interface Props {
 
 export default function ProgressOverview({ modules, labels, dateLocale }: Props) {
   const progress = useProgress();
-  const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState('');
-  const confirmRef = useRef<HTMLDivElement>(null);
-  const resetRef = useRef<HTMLButtonElement>(null);
 
   const date = (iso: string) =>
     new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
-
-  async function confirmReset() {
-    const ok = await clearProgress();
-    setConfirming(false);
-    setMessage(ok ? labels.resetDone : labels.resetFailed);
-    requestAnimationFrame(() => resetRef.current?.focus());
-  }
 
   return (
     <div>
@@ -95,42 +71,6 @@ export default function ProgressOverview({ modules, labels, dateLocale }: Props)
         })}
       </ul>
 
-      <h2>{labels.resetTitle}</h2>
-      <p>{labels.resetIntro}</p>
-      {confirming ? (
-        <div class="confirm" ref={confirmRef} role="alertdialog" aria-modal="false" aria-labelledby="reset-question">
-          <p id="reset-question">{labels.resetConfirm}</p>
-          <div class="actions" style="display:flex;flex-wrap:wrap;gap:0.8rem">
-            <button type="button" class="button danger" onClick={confirmReset}>
-              {labels.resetYes}
-            </button>
-            <button
-              type="button"
-              class="button secondary"
-              autoFocus
-              onClick={() => {
-                setConfirming(false);
-                requestAnimationFrame(() => resetRef.current?.focus());
-              }}
-            >
-              {labels.resetNo}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button
-          type="button"
-          class="button secondary"
-          ref={resetRef}
-          onClick={() => {
-            setMessage('');
-            setConfirming(true);
-          }}
-        >
-          {labels.reset}
-        </button>
-      )}
-      <p role="status" aria-live="polite">{message}</p>
     </div>
   );
 }

@@ -3,11 +3,12 @@ import type { ComponentChildren } from 'preact';
 import type { Grade } from '../lib/exercises/grade';
 import { fill } from '../lib/i18n/fill';
 import type { ExerciseLabels } from './labels';
+import { SaveStateLine, type SaveState } from './SaveState';
 
 interface Props {
   grade: Grade | null;
   labels: ExerciseLabels;
-  saved: boolean | null;
+  saved: SaveState;
   children?: ComponentChildren;
 }
 
@@ -25,7 +26,7 @@ export function Result({ grade, labels, saved, children }: Props) {
           {children}
         </div>
       )}
-      {grade && saved !== null && <p class="saved">{saved ? labels.saved : labels.notSaved}</p>}
+      {grade && <SaveStateLine state={saved} labels={labels} />}
     </div>
   );
 }

@@ -1,5 +1,7 @@
+import type { SaveLabels } from './SaveState';
+
 /** The translated strings an exercise island needs, resolved at build time (see Exercise.astro). */
-export interface ExerciseLabels {
+export interface ExerciseLabels extends SaveLabels {
   kicker: string;
   points: string; // "{{score}} of 2 points"
   worth: string; // "2 points"
@@ -14,8 +16,6 @@ export interface ExerciseLabels {
   numberLabel: string;
   numberInvalid: string;
   picked: string;
-  saved: string;
-  notSaved: string;
 }
 
 export interface StatusLabels {

@@ -14,13 +14,14 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`WCAG 2.1 AA, ${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
     for (const lang of LOCALES) {
-      test(`${lang}: home, module pages, every lesson page, progress and about-the-data pages`, async ({ page }) => {
+      test(`${lang}: home, module pages, every lesson page, progress, certificate and about-the-data pages`, async ({ page }) => {
         test.setTimeout(240_000);
         const paths = [
           `/${lang}/`,
           ...COURSE.map(({ module }) => `/${lang}/modules/${module}/`),
           ...lessonUrls(lang),
           `/${lang}/progress/`,
+          `/${lang}/certificate/`,
           `/${lang}/about-data/`,
         ];
         for (const path of paths) {

@@ -65,3 +65,59 @@ export function exerciseOf(lang: string, section: string, id: string) {
 export function ui(lang: string): Record<string, string> {
   return JSON.parse(readFileSync(`i18n/${lang}.json`, 'utf8'));
 }
+
+import type { AnswerRecord } from '../../src/lib/progress/schema';
+
+/**
+ * The right answer to every exercise of a module, as stored records (all
+ * points): seeds a completed module through the import, as a learner's file would.
+ */
+export function perfectAnswers(module: string, answeredAt = '2026-11-20T10:00:00.000Z'): AnswerRecord[] {
+  const sections = COURSE.find((c) => c.module === module)!.sections;
+  return sections.flatMap((section) =>
+    exercisesOf('en', section, module).map((e): AnswerRecord => {
+      const response: AnswerRecord['response'] =
+        e.type === 'single'
+          ? { type: 'single', selected: e.options.findIndex((o) => o.correct) }
+          : e.type === 'multiple'
+            ? { type: 'multiple', selected: e.options.flatMap((o, i) => (o.correct ? [i] : [])) }
+            : e.type === 'number'
+              ? { type: 'number', value: e.answer, text: String(e.answer) }
+              : { type: 'lab', value: e.objective.metric === 'accuracy' ? 1 : 0 };
+      return {
+        exerciseId: e.id,
+        moduleId: module,
+        sectionId: section,
+        type: e.type,
+        response,
+        score: e.points,
+        maxScore: e.points,
+        attempts: 1,
+        firstAnsweredAt: answeredAt,
+        answeredAt,
+      };
+    }),
+  );
+}
+
+/** The stored answers, read straight from IndexedDB (what the test checks is really kept). */
+export async function storedAnswers(page: Page): Promise<unknown[]> {
+  return page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('ai4belgium');
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('answers')) return db.close(), resolve([]);
+          const all = db.transaction('answers').objectStore('answers').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve((all.result as { exerciseId: string }[]).sort((a, b) => a.exerciseId.localeCompare(b.exerciseId)));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}

@@ -3,6 +3,7 @@ import type { LabExercise } from '../../lib/exercises/schema';
 import { fill } from '../../lib/i18n/fill';
 import type { EngineLabels } from './labels';
 import type { useObjective } from './useObjective';
+import { SaveStateLine } from '../../islands/SaveState';
 
 interface Props {
   exercise: LabExercise;
@@ -25,7 +26,7 @@ export function ObjectiveStatus({ exercise, objective, labels, format }: Props) 
             {reached ? exercise.feedback.correct : exercise.feedback.incorrect}
           </p>
         )}
-        {saved !== null && <p class="saved">{saved ? labels.saved : labels.notSaved}</p>}
+        <SaveStateLine state={saved} labels={labels} />
       </div>
     </div>
   );

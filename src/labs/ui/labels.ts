@@ -27,4 +27,7 @@ export interface EngineLabels {
   badLink: string;
   saved: string;
   notSaved: string;
+  quotaFull: string;
+  saveFile: string;
+  fileSaved: string;
 }

@@ -7,10 +7,11 @@ import { gradeLab, meetsObjective } from '../../lib/exercises/grade';
 import type { LabExercise } from '../../lib/exercises/schema';
 import { recordAnswer } from '../../lib/progress/client';
 import { useProgress } from '../../islands/useProgress';
+import type { SaveState } from '../../islands/SaveState';
 
 export function useObjective(exercise: LabExercise, moduleId: string, sectionId: string) {
   const progress = useProgress();
-  const [saved, setSaved] = useState<boolean | null>(null);
+  const [saved, setSaved] = useState<SaveState>(null);
   const stored = progress?.answers.get(exercise.id);
   const best = stored?.response.type === 'lab' ? stored.response.value : null;
   const better = (a: number, b: number | null) =>
@@ -34,7 +35,7 @@ export function useObjective(exercise: LabExercise, moduleId: string, sectionId:
         score: grade.score,
         maxScore: grade.maxScore,
       });
-      setSaved(result.saved);
+      setSaved(result.saved ? 'saved' : (result.failure ?? 'failed'));
     },
   };
 }

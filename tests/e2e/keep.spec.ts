@@ -1,0 +1,340 @@
+/**
+ * Progress that is never lost: save to a file, wipe, load it back (in any
+ * language); refused imports leave the store unchanged; the QR codes carry
+ * progress to another device; a full disk is explained and offers the file;
+ * a database written by schema version 1 upgrades without loss.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { backupText } from '../../src/lib/progress/backup';
+import { canonicalJson, crc32 } from '../../src/lib/progress/checksum';
+import { exercise, exerciseOf, perfectAnswers, sectionUrl, storedAnswers, ui } from './helpers';
+
+async function answerTwo(page: Page, lang: string) {
+  const t = ui(lang);
+  await page.goto(sectionUrl(lang, 'history'));
+  const number = await exercise(page, 'm1-history-dartmouth');
+  await number.getByRole('textbox').fill('1956');
+  await number.getByRole('button', { name: t['exercise.check'] }).click();
+  await expect(number.getByText(t['exercise.saved'])).toBeVisible();
+  const single = exerciseOf(lang, 'history', 'm1-history-why-now');
+  const box = await exercise(page, single.id);
+  await box.locator('input').first().check();
+  await box.getByRole('button', { name: t['exercise.check'] }).click();
+  await expect(box.getByText(t['exercise.saved'])).toBeVisible();
+}
+
+async function openKeep(page: Page, lang: string) {
+  await page.goto(`/${lang}/progress/`);
+  await expect(page.locator('astro-island:has(.keep-panel)')).not.toHaveAttribute('ssr', /.*/);
+  await expect(page.locator('.keep-panel')).not.toHaveAttribute('data-persistence', 'unknown');
+}
+
+async function saveFile(page: Page, lang: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: ui(lang)['keep.save'], exact: true }).click();
+  const file = await download;
+  // The page says so once the file is made and the save is remembered.
+  await expect(page.getByTestId('keep-message')).toContainText(file.suggestedFilename());
+  expect(file.suggestedFilename()).toMatch(/^ai4belgium-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  return readFileSync(await file.path(), 'utf8');
+}
+
+async function loadFile(page: Page, lang: string, text: string, name = 'progress.json') {
+  await page.getByLabel(ui(lang)['keep.loadLabel']).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+const message = (page: Page) => page.getByTestId('keep-message');
+
+test('save to a file, wipe the browser, load the file: every answer is back', async ({ page }) => {
+  const t = ui('nl');
+  await answerTwo(page, 'nl');
+  const before = await storedAnswers(page);
+  expect(before).toHaveLength(2);
+
+  await openKeep(page, 'nl');
+  const text = await saveFile(page, 'nl');
+  const file = JSON.parse(text);
+  expect(file).toMatchObject({ format: 'ai4belgium-progress', version: 1 });
+  expect(file.answers).toEqual(before);
+  await expect(message(page)).toContainText('2');
+
+  // Wipe the browser's data, as a school laptop does overnight.
+  await page.evaluate(() => new Promise((r) => { const d = indexedDB.deleteDatabase('ai4belgium'); d.onsuccess = d.onerror = d.onblocked = r; }));
+  await page.reload();
+  await expect(page.locator('[data-module="what-is-ai"] [data-testid="answered"]')).toContainText('0');
+
+  await loadFile(page, 'nl', text);
+  await expect(message(page)).toHaveText(t['import.done'].replace('{{added}}', '2').replace('{{updated}}', '0').replace('{{kept}}', '0'));
+  expect(await storedAnswers(page)).toEqual(before);
+  await expect(page.locator('[data-module="what-is-ai"] [data-testid="answered"]')).toContainText('2');
+
+  // The lesson shows the answer again.
+  await page.goto(sectionUrl('nl', 'history'));
+  const number = await exercise(page, 'm1-history-dartmouth');
+  await expect(number.getByRole('textbox')).toHaveValue('1956');
+  await expect(number.locator('.result')).toHaveAttribute('data-verdict', 'correct');
+
+  // Loading the same file again changes nothing.
+  await openKeep(page, 'nl');
+  await loadFile(page, 'nl', text);
+  await expect(message(page)).toHaveText(t['import.done'].replace('{{added}}', '0').replace('{{updated}}', '0').replace('{{kept}}', '2'));
+});
+
+test('a file saved in Dutch loads in the French version, merging with newer answers there', async ({ browser }) => {
+  const dutch = await browser.newContext();
+  const nlPage = await dutch.newPage();
+  await answerTwo(nlPage, 'nl');
+  await openKeep(nlPage, 'nl');
+  const text = await saveFile(nlPage, 'nl');
+  await dutch.close();
+
+  const french = await browser.newContext();
+  const page = await french.newPage();
+  const t = ui('fr');
+  // On this device the learner already answered another exercise, later.
+  await page.goto(sectionUrl('fr', 'defining-ai'));
+  const box = await exercise(page, 'm1-def-adaptivity');
+  await box.locator('input').first().check();
+  await box.getByRole('button', { name: t['exercise.check'] }).click();
+  await expect(box.getByText(t['exercise.saved'])).toBeVisible();
+
+  await openKeep(page, 'fr');
+  await loadFile(page, 'fr', text);
+  await expect(message(page)).toHaveText(t['import.done'].replace('{{added}}', '2').replace('{{updated}}', '0').replace('{{kept}}', '0'));
+  const ids = (await storedAnswers(page)).map((a) => (a as { exerciseId: string }).exerciseId);
+  expect(ids).toEqual(['m1-def-adaptivity', 'm1-history-dartmouth', 'm1-history-why-now']);
+  await expect(page.locator('[data-module="what-is-ai"] [data-testid="answered"]')).toContainText('3');
+  await french.close();
+});
+
+test('corrupt, truncated, future, oversized and hostile files are refused with a clear message; progress is unchanged', async ({ page }) => {
+  const t = ui('de');
+  await answerTwo(page, 'de');
+  const before = await storedAnswers(page);
+  await openKeep(page, 'de');
+  const good = backupText(perfectAnswers('what-is-ai'));
+  const data = JSON.parse(good);
+  const resign = (d: Record<string, unknown>) => {
+    const { checksum: _c, ...body } = d;
+    return JSON.stringify({ ...body, checksum: crc32(canonicalJson(body)) });
+  };
+  const hostile = structuredClone(data);
+  hostile.answers[0].exerciseId = '<img src=x onerror="window.__pwned=1">';
+  const polluted = good.replace('"format"', '"__proto__": {"isAdmin": true}, "format"');
+  const tampered = structuredClone(data);
+  tampered.answers[0].score = 0;
+  const cases: [string, string][] = [
+    ['truncated', good.slice(0, good.length / 2)],
+    ['not JSON', 'PK\u0003\u0004 this is a zip file'],
+    ['another JSON', '{"name":"my holiday photos"}'],
+    ['future version', resign({ ...data, version: 7 })],
+    ['unknown version', resign({ ...data, version: 'two' })],
+    ['tampered', JSON.stringify(tampered)],
+    ['script in a field', resign(hostile)],
+    ['prototype pollution', polluted],
+    ['oversized', ' '.repeat(1_100_000) + good],
+    ['empty', ''],
+  ];
+  const expected: Record<string, string> = {
+    truncated: 'not-json',
+    'not JSON': 'not-json',
+    'another JSON': 'not-progress',
+    'future version': 'future-version',
+    'unknown version': 'unknown-version',
+    tampered: 'checksum',
+    'script in a field': 'unsafe',
+    'prototype pollution': 'unsafe',
+    oversized: 'too-large',
+    empty: 'empty',
+  };
+  for (const [name, text] of cases) {
+    await loadFile(page, 'de', text, `${name}.json`);
+    await expect(message(page), name).toHaveText(t[`import.error.${expected[name]}`]);
+    await expect(message(page)).toHaveAttribute('role', 'alert');
+    expect(await storedAnswers(page), name).toEqual(before);
+  }
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => ({} as { isAdmin?: boolean }).isAdmin)).toBeUndefined();
+});
+
+/** Reads the QR code image on the page, as a phone camera would. */
+async function readQr(page: Page): Promise<string> {
+  const png = PNG.sync.read(await page.getByTestId('qr').screenshot());
+  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!found) throw new Error('no QR code found in the image');
+  return found.data;
+}
+
+test('QR codes carry progress to another device: scanned one after the other, checked, then added', async ({ browser, baseURL }) => {
+  const phone = await browser.newContext();
+  const page = await phone.newPage();
+  const t = ui('en');
+  await page.goto('/en/progress/');
+  // Enough answers to need several codes: the whole of Module 1, as from a file.
+  await openKeep(page, 'en');
+  await loadFile(page, 'en', backupText([...perfectAnswers('what-is-ai'), ...perfectAnswers('machine-learning')]));
+  await expect(message(page)).toContainText(t['import.done'].split('{{')[0]);
+  const before = await storedAnswers(page);
+
+  await page.getByRole('button', { name: t['keep.moveShow'] }).click();
+  const frame = page.getByTestId('move-codes');
+  await expect(frame).toBeVisible();
+  const count = Number(await frame.getAttribute('data-count'));
+  expect(count).toBeGreaterThanOrEqual(2);
+  const links: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    await expect(page.getByTestId('qr')).toHaveAttribute('data-index', String(i));
+    await expect(page.getByTestId('qr')).toHaveAttribute('alt', t['keep.qrAlt'].replace('{{n}}', String(i)).replace('{{count}}', String(count)));
+    links.push(await readQr(page));
+    if (i < count) await page.getByRole('button', { name: t['keep.qrNext'] }).click();
+  }
+  for (const link of links) expect(link.startsWith(`${baseURL}/en/progress/#move=`)).toBe(true);
+  const code = await page.getByLabel(t['keep.copyLabel']).inputValue();
+  await phone.close();
+
+  // The other device: each scan opens the link.
+  const laptop = await browser.newContext();
+  const other = await laptop.newPage();
+  for (const [i, link] of links.entries()) {
+    await other.goto(link);
+    await expect(other.locator('astro-island:has(.keep-panel)')).not.toHaveAttribute('ssr', /.*/);
+    if (i < links.length - 1) {
+      await expect(message(other)).toContainText(t['keep.received'].split('{{n}}')[0]);
+      expect(other.url()).not.toContain('#move=');
+    }
+  }
+  const preview = other.getByTestId('import-preview');
+  await expect(preview).toContainText(t['keep.previewText'].split('{{count}}')[0] + before.length);
+  expect(await storedAnswers(other)).toEqual([]); // nothing is added before the learner says so
+  await preview.getByRole('button', { name: t['keep.previewYes'] }).click();
+  await expect(message(other)).toContainText(String(before.length));
+  expect(await storedAnswers(other)).toEqual(before);
+  await laptop.close();
+
+  // The copied code works too, pasted on a third device.
+  const tablet = await browser.newContext();
+  const third = await tablet.newPage();
+  await openKeep(third, 'en');
+  await third.getByLabel(t['keep.pasteLabel'], { exact: true }).fill(code);
+  await third.getByRole('button', { name: t['keep.pasteImport'] }).click();
+  await expect(message(third)).toContainText(String(before.length));
+  expect(await storedAnswers(third)).toEqual(before);
+  // A damaged code is refused and changes nothing.
+  await third.getByLabel(t['keep.pasteLabel'], { exact: true }).fill(code.slice(0, -40));
+  await third.getByRole('button', { name: t['keep.pasteImport'] }).click();
+  await expect(message(third)).toHaveText(t['import.error.code-damaged']);
+  expect(await storedAnswers(third)).toEqual(before);
+  await tablet.close();
+});
+
+test.describe('a full disk', () => {
+  test.beforeEach(async ({ context }) => {
+    // Every write to the store fails as a full disk does; reads still work.
+    await context.addInitScript(() => {
+      const quota = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = quota;
+      IDBObjectStore.prototype.add = quota;
+    });
+  });
+
+  test('the learner is told in plain words and can save the answer to a file', async ({ page }) => {
+    const t = ui('fr');
+    await page.goto(sectionUrl('fr', 'history'));
+    const box = await exercise(page, 'm1-history-dartmouth');
+    await box.getByRole('textbox').fill('1956');
+    await box.getByRole('button', { name: t['exercise.check'] }).click();
+    await expect(box.getByRole('status')).toContainText(t['exercise.correct']);
+    await expect(box.locator('[data-save-failure="quota"]')).toContainText(t['storage.quotaFull']);
+    const download = page.waitForEvent('download');
+    await box.getByRole('button', { name: t['storage.saveFile'] }).click();
+    const file = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+    expect(file.answers).toEqual([expect.objectContaining({ exerciseId: 'm1-history-dartmouth', score: 1, response: { type: 'number', value: 1956, text: '1956' } })]);
+    await expect(box.getByText(t['storage.fileSaved'])).toBeVisible();
+  });
+});
+
+test('a database written by schema version 1 opens, shows and keeps every answer after the upgrade', async ({ page }) => {
+  const t = ui('en');
+  await page.goto('/en/about-data/');
+  const v1 = perfectAnswers('what-is-ai').slice(0, 3);
+  // Exactly what version 1 of the course wrote (Dexie stores version 1 as IndexedDB version 10).
+  await page.evaluate(
+    (records) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ai4belgium', 10);
+        open.onupgradeneeded = () => {
+          const store = open.result.createObjectStore('answers', { keyPath: 'exerciseId' });
+          store.createIndex('moduleId', 'moduleId');
+          store.createIndex('answeredAt', 'answeredAt');
+        };
+        open.onsuccess = () => {
+          const tx = open.result.transaction('answers', 'readwrite');
+          for (const r of records) tx.objectStore('answers').put(r);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    v1,
+  );
+  await page.goto('/en/progress/');
+  await expect(page.locator('[data-module="what-is-ai"] [data-testid="answered"]')).toContainText('3 of');
+
+  // The first write upgrades the database (Dexie opens it at the current version).
+  await page.goto(sectionUrl('en', 'history'));
+  const box = await exercise(page, 'm1-history-why-now');
+  await box.locator('input').first().check();
+  await box.getByRole('button', { name: t['exercise.check'] }).click();
+  await expect(box.getByText(t['exercise.saved'])).toBeVisible();
+  const version = await page.evaluate(
+    () =>
+      new Promise<{ version: number; stores: string[] }>((resolve) => {
+        const open = indexedDB.open('ai4belgium');
+        open.onsuccess = () => {
+          const db = open.result;
+          resolve({ version: db.version, stores: [...db.objectStoreNames] });
+          db.close();
+        };
+      }),
+  );
+  expect(version).toEqual({ version: 20, stores: ['answers', 'settings'] });
+  const after = (await storedAnswers(page)) as { exerciseId: string }[];
+  for (const record of v1) expect(after).toContainEqual(record);
+  expect(after).toHaveLength(4);
+});
+
+test('after completing a module, a gentle reminder offers to save; "not now" puts it aside', async ({ page }) => {
+  const t = ui('nl');
+  await openKeep(page, 'nl');
+  await loadFile(page, 'nl', backupText(perfectAnswers('what-is-ai')));
+  await expect(message(page)).toContainText(t['import.done'].split('{{')[0]);
+  await page.goto('/nl/');
+  const reminder = page.locator('[data-reminder="completed"]');
+  await expect(reminder).toContainText(t['reminder.completed'].split('{{module}}')[0]);
+  await reminder.getByRole('button', { name: t['reminder.later'] }).click();
+  await expect(reminder).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.card .status[data-status="complete"]')).toBeVisible();
+  await page.waitForTimeout(300);
+  await expect(page.locator('[data-reminder]')).toHaveCount(0);
+});
+
+test('the reminder is not shown once the learner has saved a file', async ({ page }) => {
+  await openKeep(page, 'en');
+  await loadFile(page, 'en', backupText(perfectAnswers('what-is-ai')));
+  await expect(message(page)).toContainText(ui('en')['import.done'].split('{{')[0]);
+  await page.goto(sectionUrl('en', 'narrow-and-general'));
+  const reminder = page.locator('[data-reminder="completed"]');
+  await expect(reminder).toBeVisible();
+  await reminder.getByRole('link', { name: ui('en')['reminder.action'] }).click();
+  await expect(page).toHaveURL(/\/en\/progress\/#keep$/);
+  await saveFile(page, 'en');
+  await page.goto(sectionUrl('en', 'narrow-and-general'));
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-reminder]')).toHaveCount(0);
+});
