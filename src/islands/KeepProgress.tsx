@@ -10,7 +10,8 @@ import { saveSetting } from '../lib/progress/client';
 import { persistence, requestPersistence, type Persistence } from '../lib/progress/persist';
 import { applyImport, checkCode, checkFile, type ImportOutcome, type Preview } from '../lib/progress/import-flow';
 import { MoveCodes } from './MoveCodes';
-import { receiveLinkPart } from './receive-part';
+import { QrScan, type ScanLabels } from './QrScan';
+import { receiveLinkPart, receivePart, type Received } from './receive-part';
 
 export type KeepLabels = Record<
   | 'persistGranted' | 'persistNotGranted' | 'persistUnsupported' | 'persistAsk' | 'offlineReady'
@@ -19,9 +20,10 @@ export type KeepLabels = Record<
   | 'moveTitle' | 'moveIntro' | 'moveShow' | 'qrAlt' | 'qrPart' | 'qrPrev' | 'qrNext' | 'qrTooMany'
   | 'copyLabel' | 'copy' | 'copied'
   | 'pasteTitle' | 'pasteIntro' | 'pasteLabel' | 'pasteImport' | 'pasteMissing'
-  | 'received' | 'previewText' | 'previewYes' | 'previewNo' | 'cancelled' | 'done',
+  | 'received' | 'previewText' | 'previewYes' | 'previewNo' | 'cancelled' | 'done' | 'scanTitle',
   string
-> & { errors: Record<string, string> };
+> &
+  ScanLabels & { errors: Record<string, string> };
 
 interface Props {
   labels: KeepLabels;
@@ -55,19 +57,20 @@ export default function KeepProgress({ labels, dateLocale, progressPath }: Props
     persistence().then(setPersist);
     navigator.serviceWorker?.getRegistration().then((r) => setOfflineReady(!!r?.active));
     // Arrived from a QR code scanned on another device? (A later scan may open in this same tab.)
-    const receive = () =>
-      receiveLinkPart().then((received) => {
-        if (!received) return;
-        if (received.kind === 'error') return say(labels.errors[received.error], true);
-        if (received.kind === 'partial') {
-          return say(fill(labels.received, { n: received.index, count: received.count, missing: received.missing.join(', ') }));
-        }
-        checkCode(received.code).then((checked) => (checked.ok ? showPreview(checked) : sayOutcome(checked)));
-      });
+    const receive = () => receiveLinkPart().then((received) => received && handleReceived(received));
     void receive();
     addEventListener('hashchange', receive);
     return () => removeEventListener('hashchange', receive);
   }, []);
+
+  /** A part of a move code arrived (by link or by this device's camera). */
+  function handleReceived(received: Received) {
+    if (received.kind === 'error') return say(labels.errors[received.error], true);
+    if (received.kind === 'partial') {
+      return say(fill(labels.received, { n: received.index, count: received.count, missing: received.missing.join(', ') }));
+    }
+    void checkCode(received.code).then((checked) => (checked.ok ? showPreview(checked) : sayOutcome(checked)));
+  }
 
   function showPreview(p: Preview) {
     setMessage(null);
@@ -193,6 +196,16 @@ export default function KeepProgress({ labels, dateLocale, progressPath }: Props
       <h3>{labels.moveTitle}</h3>
       <p>{labels.moveIntro}</p>
       <MoveCodes labels={labels} progressPath={progressPath} onShown={() => void saveSetting('lastSavedAt', new Date().toISOString())} />
+
+      <h3>{labels.scanTitle}</h3>
+      <QrScan
+        labels={labels}
+        onScanned={async (text) => {
+          const received = await receivePart(text);
+          handleReceived(received);
+          return received;
+        }}
+      />
 
       <h3>{labels.pasteTitle}</h3>
       <form onSubmit={onPaste}>

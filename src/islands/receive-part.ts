@@ -1,24 +1,29 @@
 /**
- * A QR code scanned on another device opens the progress page with
- * #move=<part>. Parts are collected in this browser's localStorage (each scan
- * may open a new tab) until all have arrived; the fragment is removed from the
- * address bar at once, and never reaches a server.
+ * Receiving move codes (lib/progress/transfer-code.ts) one part at a time:
+ * from a QR link opened on this device (#move=<part>, removed from the
+ * address bar at once and never sent to a server), or from this device's
+ * camera (QrScan.tsx). Parts are collected in localStorage, since each scan
+ * may open a new tab, until all have arrived.
  */
 import type { CodeError } from '../lib/progress/transfer-code';
 
 const KEY = 'ai4b-move-parts';
+const MARK = '#move=';
 
 export type Received =
   | { kind: 'error'; error: CodeError }
   | { kind: 'partial'; index: number; count: number; missing: number[] }
   | { kind: 'complete'; code: string };
 
-export async function receiveLinkPart(): Promise<Received | null> {
-  const hash = location.hash;
-  if (!hash.startsWith('#move=')) return null;
-  history.replaceState(null, '', location.pathname + location.search);
+/** The part in a scanned text: a link with #move=…, or the part itself. */
+export function partOf(text: string): string {
+  const at = text.indexOf(MARK);
+  return decodeURIComponent(at >= 0 ? text.slice(at + MARK.length) : text);
+}
+
+export async function receivePart(text: string): Promise<Received> {
   const { parsePart, addPart, missingParts, assemble } = await import('../lib/progress/transfer-code');
-  const part = parsePart(decodeURIComponent(hash.slice('#move='.length)));
+  const part = parsePart(partOf(text));
   if (!part) return { kind: 'error', error: 'code-damaged' };
   let stored = null;
   try {
@@ -45,4 +50,12 @@ export async function receiveLinkPart(): Promise<Received | null> {
   }
   const whole = assemble(set);
   return whole.ok ? { kind: 'complete', code: whole.code } : { kind: 'error', error: whole.error };
+}
+
+/** The part in this page's address, if it was opened from a QR code. */
+export async function receiveLinkPart(): Promise<Received | null> {
+  const hash = location.hash;
+  if (!hash.startsWith(MARK)) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  return receivePart(hash);
 }

@@ -338,3 +338,66 @@ test('the reminder is not shown once the learner has saved a file', async ({ pag
   await page.waitForTimeout(500);
   await expect(page.locator('[data-reminder]')).toHaveCount(0);
 });
+
+test('a laptop reads the codes with its own camera (the codes shown one after the other)', async ({ browser }) => {
+  const t = ui('de');
+  const phone = await browser.newContext();
+  const page = await phone.newPage();
+  await openKeep(page, 'de');
+  await loadFile(page, 'de', backupText([...perfectAnswers('what-is-ai'), ...perfectAnswers('machine-learning')]));
+  await expect(message(page)).toContainText(t['import.done'].split('{{')[0]);
+  const before = await storedAnswers(page);
+  await page.getByRole('button', { name: t['keep.moveShow'] }).click();
+  const count = Number(await page.getByTestId('move-codes').getAttribute('data-count'));
+  const images: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    images.push((await page.getByTestId('qr').getAttribute('src'))!);
+    if (i < count) await page.getByRole('button', { name: t['keep.qrNext'] }).click();
+  }
+  await phone.close();
+
+  // The laptop's webcam films the phone's screen: a video of the codes, each for a second.
+  const laptop = await browser.newContext();
+  await laptop.addInitScript((sources: string[]) => {
+    navigator.mediaDevices.getUserMedia = async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const context = canvas.getContext('2d')!;
+      context.imageSmoothingEnabled = false;
+      const codes = sources.map((src) => Object.assign(new Image(), { src }));
+      let frame = 0;
+      setInterval(() => {
+        context.fillStyle = '#fff';
+        context.fillRect(0, 0, 640, 480);
+        const code = codes[Math.floor(frame++ / 10) % codes.length];
+        if (code.complete) context.drawImage(code, (640 - code.width) / 2, (480 - code.height) / 2);
+      }, 100);
+      return canvas.captureStream(10);
+    };
+  }, images);
+  const other = await laptop.newPage();
+  await openKeep(other, 'de');
+  await other.getByRole('button', { name: t['keep.scanStart'] }).click();
+  await expect(other.getByLabel(t['keep.scanVideo'])).toBeVisible();
+  const preview = other.getByTestId('import-preview');
+  await expect(preview).toBeVisible({ timeout: 30_000 });
+  await expect(other.getByLabel(t['keep.scanVideo'])).toHaveCount(0); // the camera is off once all codes are read
+  await preview.getByRole('button', { name: t['keep.previewYes'] }).click();
+  await expect(message(other)).toContainText(String(before.length));
+  expect(await storedAnswers(other)).toEqual(before);
+  await laptop.close();
+});
+
+test('without a camera (or permission), the learner is told to paste the code or use a file', async ({ browser }) => {
+  const t = ui('nl');
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+  });
+  const page = await context.newPage();
+  await openKeep(page, 'nl');
+  await page.getByRole('button', { name: t['keep.scanStart'] }).click();
+  await expect(page.getByRole('alert').filter({ hasText: t['keep.scanDenied'] })).toBeVisible();
+  await context.close();
+});

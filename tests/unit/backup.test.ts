@@ -182,3 +182,33 @@ describe('save failures', () => {
     expect(failureOf(undefined)).toBe('failed');
   });
 });
+
+describe('progress file: mutated files', () => {
+  it('thousands of random edits never throw, and only harmless ones (whitespace) are accepted', () => {
+    const text = backupText(answers, NOW);
+    const original = parseBackup(text);
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = '{}[]":,0123456789abcdefxyz<>-_ \n\\\u202e';
+    let accepted = 0;
+    for (let i = 0; i < 3000; i++) {
+      const chars = [...text];
+      const edits = 1 + Math.floor(random() * 3);
+      for (let e = 0; e < edits; e++) {
+        const at = Math.floor(random() * chars.length);
+        const kind = random();
+        if (kind < 0.4) chars[at] = alphabet[Math.floor(random() * alphabet.length)];
+        else if (kind < 0.7) chars.splice(at, 1);
+        else chars.splice(at, 0, alphabet[Math.floor(random() * alphabet.length)]);
+      }
+      const mutated = chars.join('');
+      const result = parseBackup(mutated);
+      if (result.ok) {
+        accepted++;
+        // Anything accepted carries exactly the original data.
+        expect(result).toEqual(original);
+      }
+    }
+    expect(accepted).toBeLessThan(300);
+  });
+});
