@@ -5,6 +5,8 @@
  * as PDF from the browser's print dialogue. Built from the learner's own
  * progress by their browser; nobody checks or registers it, and it says so.
  */
+import { formatDate } from '../lib/i18n/format';
+import { formatTags, type Locale } from '../lib/i18n/locales';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../lib/i18n/fill';
 import { saveSetting } from '../lib/progress/client';
@@ -32,14 +34,14 @@ interface Props {
   modules: CertificateModule[];
   labels: CertificateLabels;
   courseName: string;
-  dateLocale: string;
+  locale: Locale;
 }
 
 const MAX_NAME = 80;
 /** Control characters and bidirectional overrides could make a name print as something else. */
 const cleanName = (name: string) => name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').slice(0, MAX_NAME);
 
-export default function Certificate({ modules, labels, courseName, dateLocale }: Props) {
+export default function Certificate({ modules, labels, courseName, locale }: Props) {
   const progress = useProgress();
   const [name, setName] = useState<string | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>();
@@ -50,9 +52,8 @@ export default function Certificate({ modules, labels, courseName, dateLocale }:
 
   if (!progress || name === null) return <p class="meta">{labels.loading}</p>;
 
-  const date = (iso: string | Date) =>
-    new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
-  const percent = new Intl.NumberFormat(dateLocale, { style: 'percent', maximumFractionDigits: 0 });
+  const date = (iso: string) => formatDate(locale, iso);
+  const percent = new Intl.NumberFormat(formatTags[locale], { style: 'percent', maximumFractionDigits: 0 });
   const summaries = modules.map((m) => ({ module: m, summary: summarizeModule(m.catalog, progress.answers) }));
   const done = summaries.filter((s) => s.summary.status === 'complete');
   const remaining = summaries.filter((s) => s.summary.status !== 'complete').map((s) => s.module.label);
@@ -77,6 +78,7 @@ export default function Certificate({ modules, labels, courseName, dateLocale }:
             </p>
             <input
               id="certificate-name"
+              class="text-field"
               type="text"
               autoComplete="name"
               maxLength={MAX_NAME}
@@ -147,7 +149,7 @@ export default function Certificate({ modules, labels, courseName, dateLocale }:
               )}
               {aiAct && <p>{labels.aiAct}</p>}
             </div>
-            <p>{fill(labels.issued, { date: date(new Date()) })}</p>
+            <p>{fill(labels.issued, { date: date(new Date().toISOString()) })}</p>
             <p class="fine-print">{fill(labels.fineprint, { course: courseName })}</p>
           </section>
         </>

@@ -4,6 +4,8 @@
  * device by QR codes or a copied code, and receive such codes. Every import
  * goes through lib/progress/import-flow.ts (strict checks, then a merge).
  */
+import { formatDate } from '../lib/i18n/format';
+import type { Locale } from '../lib/i18n/locales';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../lib/i18n/fill';
 import { saveSetting } from '../lib/progress/client';
@@ -27,12 +29,12 @@ export type KeepLabels = Record<
 
 interface Props {
   labels: KeepLabels;
-  dateLocale: string;
+  locale: Locale;
   /** The progress page of this language, absolute path: QR links open it on the other device. */
   progressPath: string;
 }
 
-export default function KeepProgress({ labels, dateLocale, progressPath }: Props) {
+export default function KeepProgress({ labels, locale, progressPath }: Props) {
   const [persist, setPersist] = useState<Persistence | null>(null);
   const [offlineReady, setOfflineReady] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -42,8 +44,7 @@ export default function KeepProgress({ labels, dateLocale, progressPath }: Props
   const previewRef = useRef<HTMLDivElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
 
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  const date = (iso: string) => formatDate(locale, iso);
   const say = (text: string, error = false) => {
     setMessage({ text, error });
     requestAnimationFrame(() => messageRef.current?.focus());

@@ -31,7 +31,8 @@ export function MoveCodes({ labels, progressPath, onShown }: Props) {
       import('lean-qr'),
     ]);
     const { answers } = await readProgress();
-    const code = await transfer.encodeTransfer(backupText([...answers.values()]));
+    // The same file, without the indentation, so that the codes are as small as they can be.
+    const code = await transfer.encodeTransfer(JSON.stringify(JSON.parse(backupText([...answers.values()]))));
     const parts = transfer.splitCode(code);
     const base = new URL(progressPath, location.href).href;
     const images =

@@ -1,4 +1,6 @@
 /** "My progress": per module, exercises answered, points earned, and when it was completed. */
+import { formatDate } from '../lib/i18n/format';
+import type { Locale } from '../lib/i18n/locales';
 import { fill } from '../lib/i18n/fill';
 import { summarizeModule, type CatalogEntry } from '../lib/progress/summary';
 import { useProgress } from './useProgress';
@@ -25,14 +27,13 @@ export interface OverviewLabels {
 interface Props {
   modules: OverviewModule[];
   labels: OverviewLabels;
-  dateLocale: string;
+  locale: Locale;
 }
 
-export default function ProgressOverview({ modules, labels, dateLocale }: Props) {
+export default function ProgressOverview({ modules, labels, locale }: Props) {
   const progress = useProgress();
 
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  const date = (iso: string) => formatDate(locale, iso);
 
   return (
     <div>

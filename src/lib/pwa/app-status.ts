@@ -24,6 +24,9 @@ if ('serviceWorker' in navigator) {
     onNeedRefresh() {
       if (!banner) return;
       banner.hidden = false;
+      // Say it once to screen readers too (a region that appears is not announced by itself).
+      const announce = document.getElementById('app-announce');
+      if (announce) announce.textContent = banner.querySelector('p')?.textContent ?? '';
       banner.querySelector<HTMLButtonElement>('[data-update="now"]')?.addEventListener('click', () => {
         banner.querySelectorAll('button').forEach((b) => (b.disabled = true));
         void updateSW(true);
