@@ -401,3 +401,34 @@ test('without a camera (or permission), the learner is told to paste the code or
   await expect(page.getByRole('alert').filter({ hasText: t['keep.scanDenied'] })).toBeVisible();
   await context.close();
 });
+
+test('the progress page says whether the browser keeps the course’s data, and what that means', async ({ page }) => {
+  const t = ui('fr');
+  await answerTwo(page, 'fr'); // the first saved answer asks the browser to keep the data
+  await openKeep(page, 'fr');
+  const persisted = await page.evaluate(() => navigator.storage.persisted());
+  await expect(page.getByTestId('persistence')).toHaveText(persisted ? t['keep.persistGranted'] : t['keep.persistNotGranted']);
+});
+
+test.describe('on Safari, which deletes a site’s data after a week without a visit', () => {
+  test.use({
+    userAgent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+  });
+  test('a learner with answers is reminded to save them', async ({ page }) => {
+    const t = ui('en');
+    await page.goto('/en/');
+    await expect(page.locator('.card .status[data-status]').first()).toBeVisible();
+    await expect(page.locator('[data-reminder]')).toHaveCount(0); // nothing to lose yet
+    await answerTwo(page, 'en');
+    await page.goto('/en/');
+    const reminder = page.locator('[data-reminder="evicts"]');
+    await expect(reminder).toHaveText(new RegExp(t['reminder.evicts'].slice(0, 40)));
+    await reminder.getByRole('link', { name: t['reminder.action'] }).click();
+    await saveFile(page, 'en');
+    await page.goto('/en/');
+    await expect(page.locator('.card .status[data-status="in-progress"]').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await expect(page.locator('[data-reminder]')).toHaveCount(0);
+  });
+});

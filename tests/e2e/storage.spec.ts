@@ -22,6 +22,10 @@ test.describe('a browser that refuses IndexedDB (blocked site data, some private
     await box.getByRole('button', { name: t['exercise.check'] }).click();
     await expect(box.getByRole('status')).toContainText(t['exercise.correct']);
     await expect(box.getByRole('status')).toContainText(t['storage.writeFailed']);
+    // The answer can still be taken away in a file.
+    const download = page.waitForEvent('download');
+    await box.getByRole('button', { name: t['storage.saveFile'] }).click();
+    expect((await download).suggestedFilename()).toMatch(/^ai4belgium-progress-.*\.json$/);
     // The page still counts the answer while it is open.
     await expect(page.locator('.section-aside .status').nth(1)).toHaveText('1 von 2 beantwortet');
 
