@@ -258,19 +258,21 @@ test.describe('a full disk', () => {
   });
 });
 
-test('a database written by schema version 1 opens, shows and keeps every answer after the upgrade', async ({ page }) => {
+for (const earlier of [1, 2]) {
+test(`a database written by schema version ${earlier} opens, shows and keeps every answer after the upgrade`, async ({ page }) => {
   const t = ui('en');
   await page.goto('/en/about-data/');
   const v1 = perfectAnswers('what-is-ai').slice(0, 3);
-  // Exactly what version 1 of the course wrote (Dexie stores version 1 as IndexedDB version 10).
+  // Exactly what that version of the course wrote (Dexie stores version n as IndexedDB version 10n).
   await page.evaluate(
-    (records) =>
+    ({ records, earlier }) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('ai4belgium', 10);
+        const open = indexedDB.open('ai4belgium', earlier * 10);
         open.onupgradeneeded = () => {
           const store = open.result.createObjectStore('answers', { keyPath: 'exerciseId' });
           store.createIndex('moduleId', 'moduleId');
           store.createIndex('answeredAt', 'answeredAt');
+          if (earlier >= 2) open.result.createObjectStore('settings', { keyPath: 'key' }).put({ key: 'learnerName', value: 'Lina' });
         };
         open.onsuccess = () => {
           const tx = open.result.transaction('answers', 'readwrite');
@@ -280,7 +282,7 @@ test('a database written by schema version 1 opens, shows and keeps every answer
         };
         open.onerror = () => reject(open.error);
       }),
-    v1,
+    { records: v1, earlier },
   );
   await page.goto('/en/progress/');
   await expect(page.locator('[data-module="what-is-ai"] [data-testid="answered"]')).toContainText('3 of');
@@ -302,11 +304,12 @@ test('a database written by schema version 1 opens, shows and keeps every answer
         };
       }),
   );
-  expect(version).toEqual({ version: 20, stores: ['answers', 'settings'] });
+  expect(version).toEqual({ version: 30, stores: ['answers', 'classes', 'memberships', 'receipts', 'settings'] });
   const after = (await storedAnswers(page)) as { exerciseId: string }[];
   for (const record of v1) expect(after).toContainEqual(record);
   expect(after).toHaveLength(4);
 });
+}
 
 test('after completing a module, a gentle reminder offers to save; "not now" puts it aside', async ({ page }) => {
   const t = ui('nl');

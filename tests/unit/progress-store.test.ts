@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProgressDB } from '../../src/lib/progress/db';
 import { peekAnswers } from '../../src/lib/progress/peek';
 import Dexie from 'dexie';
-import { ANSWERS, DB_NAME, SCHEMA_VERSION, SETTINGS, STORES_V1, type AnswerRecord } from '../../src/lib/progress/schema';
+import { ANSWERS, DB_NAME, SCHEMA_VERSION, SETTINGS, STORES_V1, STORES_V2, type AnswerRecord } from '../../src/lib/progress/schema';
 import {
   allAnswers,
   importAnswers,
@@ -85,7 +85,7 @@ describe('progress store (Dexie)', () => {
     const { db } = freshDb();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual([ANSWERS, SETTINGS]);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['answers', 'classes', 'memberships', 'receipts', 'settings']);
     expect(db.settings.schema.primKey.keyPath).toBe('key');
     expect(db.answers.schema.primKey.keyPath).toBe('exerciseId');
     expect(db.answers.schema.indexes.map((i) => i.name).sort()).toEqual(['answeredAt', 'moduleId']);
@@ -108,7 +108,7 @@ describe('peek (read-only, no Dexie)', () => {
   it('reports an empty store and creates no database when there is none yet', async () => {
     const factory = new IDBFactory();
     const peek = await peekAnswers(factory, 'never-written');
-    expect(peek).toEqual({ available: true, answers: [], settings: {} });
+    expect(peek).toEqual({ available: true, answers: [], settings: {}, memberships: [] });
     const names = (await factory.databases()).map((d) => d.name);
     expect(names).not.toContain('never-written');
     // Dexie can still create it afterwards, at its own version.
@@ -120,8 +120,8 @@ describe('peek (read-only, no Dexie)', () => {
 
   it('says storage is unavailable when IndexedDB refuses to open', async () => {
     const refusing = { open: () => { throw new DOMException('blocked', 'SecurityError'); } } as unknown as IDBFactory;
-    expect(await peekAnswers(refusing)).toEqual({ available: false, answers: [], settings: {} });
-    expect(await peekAnswers(null)).toEqual({ available: false, answers: [], settings: {} });
+    expect(await peekAnswers(refusing)).toEqual({ available: false, answers: [], settings: {}, memberships: [] });
+    expect(await peekAnswers(null)).toEqual({ available: false, answers: [], settings: {}, memberships: [] });
   });
 
   it('does not block a later schema upgrade', async () => {
@@ -202,6 +202,41 @@ describe('schema upgrades: every earlier version opens without losing anything',
     const after = await peekAnswers(factory, name);
     expect(after.answers.sort(byId)).toEqual([...written].sort(byId));
     expect(after.settings).toEqual({ learnerName: 'Jonas' });
+  });
+});
+
+/** A database exactly as schema version 2 wrote it. */
+class ProgressDBv2 extends Dexie {
+  constructor(name: string, factory: IDBFactory) {
+    super(name, { indexedDB: factory, IDBKeyRange: globalThis.IDBKeyRange });
+    this.version(1).stores(STORES_V1);
+    this.version(2).stores(STORES_V2);
+  }
+}
+
+describe('schema upgrades: version 2', () => {
+  it('version 2 → current: answers and settings kept, classroom stores added', async () => {
+    const factory = new IDBFactory();
+    const v2 = new ProgressDBv2(DB_NAME, factory);
+    const written = [record(), record({ exerciseId: 'm1-single', type: 'single', response: { type: 'single', selected: 1 }, score: 1, maxScore: 1 })];
+    await v2.table('answers').bulkPut(written);
+    await v2.table('settings').bulkPut([
+      { key: 'learnerName', value: 'Noor' },
+      { key: 'lastSavedAt', value: '2026-11-01T10:00:00.000Z' },
+    ]);
+    v2.close();
+    const db = new ProgressDB(DB_NAME, { indexedDB: factory, IDBKeyRange: globalThis.IDBKeyRange });
+    open.push(db);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const byId = (a: AnswerRecord, b: AnswerRecord) => a.exerciseId.localeCompare(b.exerciseId);
+    expect((await allAnswers(db)).sort(byId)).toEqual([...written].sort(byId));
+    expect(await db.settings.get('learnerName')).toEqual({ key: 'learnerName', value: 'Noor' });
+    expect(await db.classes.count()).toBe(0);
+    expect(await db.memberships.count()).toBe(0);
+    const peek = await peekAnswers(factory, DB_NAME);
+    expect(peek.settings).toEqual({ learnerName: 'Noor', lastSavedAt: '2026-11-01T10:00:00.000Z' });
+    expect(peek.memberships).toEqual([]);
   });
 });
 

@@ -15,7 +15,7 @@
  * Reading is strict: a file is accepted whole or refused whole, with a reason
  * the page translates. Pure; tested in tests/unit/backup.test.ts.
  */
-import { canonicalJson, crc32 } from './checksum';
+import { readCheckedFile, writeCheckedFile } from '../encoding/checked-file';
 import type { AnswerRecord } from './schema';
 
 export const BACKUP_FORMAT = 'ai4belgium-progress';
@@ -46,44 +46,19 @@ export type BackupError =
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: BackupError };
 
 export function backupText(answers: readonly AnswerRecord[], now: Date = new Date()): string {
-  const body = {
+  return writeCheckedFile({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     // Sorted, so the same progress always gives the same file.
     answers: [...answers].sort((a, b) => (a.exerciseId < b.exerciseId ? -1 : a.exerciseId > b.exerciseId ? 1 : 0)),
-  };
-  return JSON.stringify({ ...body, checksum: crc32(canonicalJson(body)) }, null, 1);
+  });
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** Markup, script URLs, control characters and bidirectional overrides have no place in progress data. */
-const UNSAFE_TEXT = /[<>`]|javascript:|data:|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/i;
-
-class Unsafe extends Error {}
-
 export function parseBackup(text: string): ParsedBackup {
-  if (typeof text !== 'string' || text.trim() === '') return { ok: false, error: 'empty' };
-  if (text.length > MAX_BACKUP_CHARS) return { ok: false, error: 'too-large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text, (key, value) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new Unsafe();
-      if (typeof value === 'string' && UNSAFE_TEXT.test(value)) throw new Unsafe();
-      if (UNSAFE_TEXT.test(key)) throw new Unsafe();
-      return value;
-    });
-  } catch (error) {
-    return { ok: false, error: error instanceof Unsafe ? 'unsafe' : 'not-json' };
-  }
-  if (!isPlainObject(data) || data.format !== BACKUP_FORMAT) return { ok: false, error: 'not-progress' };
-  const { version } = data;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: 'unknown-version' };
-  }
-  if (version > BACKUP_VERSION) return { ok: false, error: 'future-version' };
-  const { checksum, ...body } = data;
-  if (typeof checksum !== 'string' || checksum !== crc32(canonicalJson(body))) return { ok: false, error: 'checksum' };
+  const read = readCheckedFile(text, { format: BACKUP_FORMAT, version: BACKUP_VERSION, maxChars: MAX_BACKUP_CHARS });
+  if (!read.ok) return { ok: false, error: read.error === 'wrong-kind' ? 'not-progress' : read.error };
+  const { body, version } = read;
   if (!hasExactly(body, ['answers', 'exportedAt', 'format', 'version'])) return { ok: false, error: 'invalid' };
   if (!isIsoDate(body.exportedAt) || !Array.isArray(body.answers) || body.answers.length > MAX_ANSWERS) {
     return { ok: false, error: 'invalid' };

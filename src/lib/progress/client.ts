@@ -10,7 +10,7 @@
 import { announceProgressChange } from './events';
 import { peekAnswers } from './peek';
 import { requestPersistence } from './persist';
-import type { AnswerRecord, SettingKey, Settings } from './schema';
+import type { AnswerRecord, Membership, SettingKey, Settings } from './schema';
 import type { NewAnswer } from './store';
 
 /** Answers kept only in memory when the browser will not store them. */
@@ -42,11 +42,24 @@ export function prepareToSave(): void {
   getWriter().catch(() => {});
 }
 
+/**
+ * Runs `work` with the Dexie database (loading it if needed) and tells every
+ * island that the store changed. For the classroom pages, which always write.
+ */
+export async function withDatabase<T>(work: (db: import('./db').ProgressDB) => Promise<T>): Promise<T> {
+  const { db } = await getWriter();
+  const result = await work(db);
+  announceProgressChange();
+  return result;
+}
+
 export interface ProgressSnapshot {
   /** false when this browser will not keep progress (the learner must be told). */
   available: boolean;
   answers: Map<string, AnswerRecord>;
   settings: Settings;
+  /** The classes this learner joined (lib/classroom). */
+  memberships: Membership[];
 }
 
 let reading: Promise<ProgressSnapshot> | undefined;
@@ -63,7 +76,7 @@ async function read(): Promise<ProgressSnapshot> {
   const peek = await peekAnswers();
   const answers = new Map(peek.answers.map((a) => [a.exerciseId, a]));
   for (const [id, record] of unsaved) answers.set(id, record);
-  return { available: peek.available, answers, settings: { ...peek.settings, ...unsavedSettings } };
+  return { available: peek.available, answers, settings: { ...peek.settings, ...unsavedSettings }, memberships: peek.memberships };
 }
 
 /** Why a write did not reach the store: the disk or the site's quota is full, or anything else. */

@@ -7,14 +7,25 @@
  * reports an empty store. When IndexedDB cannot be used at all (blocked site
  * data, some private modes), it says so, and the course works without saving.
  */
-import { ANSWERS, DB_NAME, SETTINGS, isAnswerRecord, settingsFrom, type AnswerRecord, type Settings } from './schema';
+import {
+  ANSWERS,
+  DB_NAME,
+  MEMBERSHIPS,
+  SETTINGS,
+  isAnswerRecord,
+  isMembership,
+  settingsFrom,
+  type AnswerRecord,
+  type Membership,
+  type Settings,
+} from './schema';
 
 export type Peek =
-  | { available: true; answers: AnswerRecord[]; settings: Settings }
-  | { available: false; answers: []; settings: Settings };
+  | { available: true; answers: AnswerRecord[]; settings: Settings; memberships: Membership[] }
+  | { available: false; answers: []; settings: Settings; memberships: [] };
 
-const UNAVAILABLE: Peek = { available: false, answers: [], settings: {} };
-const EMPTY = (): Peek => ({ available: true, answers: [], settings: {} });
+const UNAVAILABLE: Peek = { available: false, answers: [], settings: {}, memberships: [] };
+const EMPTY = (): Peek => ({ available: true, answers: [], settings: {}, memberships: [] });
 
 export function peekAnswers(factory: IDBFactory | null | undefined = globalThis.indexedDB, name = DB_NAME): Promise<Peek> {
   return new Promise((resolve) => {
@@ -44,17 +55,20 @@ export function peekAnswers(factory: IDBFactory | null | undefined = globalThis.
         return resolve(EMPTY());
       }
       try {
-        // Settings exist from schema version 2 on; a version 1 database has none yet.
-        const stores = db.objectStoreNames.contains(SETTINGS) ? [ANSWERS, SETTINGS] : [ANSWERS];
+        // Settings exist from schema version 2 on, memberships from 3; older databases lack them.
+        const stores = [ANSWERS, SETTINGS, MEMBERSHIPS].filter((s) => db.objectStoreNames.contains(s));
         const tx = db.transaction(stores, 'readonly');
-        const answers = tx.objectStore(ANSWERS).getAll();
-        const settings = stores.length > 1 ? tx.objectStore(SETTINGS).getAll() : null;
+        const all = (store: string) => (stores.includes(store) ? tx.objectStore(store).getAll() : null);
+        const answers = all(ANSWERS)!;
+        const settings = all(SETTINGS);
+        const memberships = all(MEMBERSHIPS);
         tx.oncomplete = () => {
           db.close();
           resolve({
             available: true,
             answers: (answers.result as unknown[]).filter(isAnswerRecord) as AnswerRecord[],
             settings: settingsFrom((settings?.result as unknown[] | undefined) ?? []),
+            memberships: ((memberships?.result as unknown[] | undefined) ?? []).filter(isMembership) as Membership[],
           });
         };
         tx.onerror = tx.onabort = () => {

@@ -30,7 +30,18 @@
  *   lastSavedAt      string   ISO time the learner last saved a progress file or showed the move codes
  *   reminderSnoozedAt string  ISO time the learner last put the "save your progress" reminder aside
  *
- * Version 1 databases upgrade without change to their answers.
+ * Schema version 3 adds the classroom (lib/classroom/), in three stores:
+ *
+ *   classes      a teacher's classes, keyed by `id` (8 Crockford characters):
+ *                { id, name, items, due?, message?, createdAt, updatedAt, archived }
+ *   receipts     what pupils handed in to this teacher, keyed by [classId+pupilId],
+ *                indexed by classId: { classId, pupilId, name, handedInAt, items,
+ *                answers, code, receivedAt } (the newest per pupil is kept; `code`
+ *                is the receipt as it arrived, so a classes file carries it unchanged)
+ *   memberships  the classes this learner joined, keyed by `classId`:
+ *                { classId, assignment, displayName, pupilId, joinedAt, handedInAt? }
+ *
+ * Earlier databases upgrade without change to what they hold.
  *
  * LIFECYCLE. Writes go through Dexie (store.ts), which also runs migrations.
  * Pages read through a tiny raw-IndexedDB reader (peek.ts) so that opening a
@@ -46,11 +57,16 @@
  */
 import type { Response } from '../exercises/grade';
 import type { ExerciseType } from '../exercises/schema';
+import type { Assignment } from '../classroom/assignment';
+import type { Receipt } from '../classroom/receipt';
 
 export const DB_NAME = 'ai4belgium';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const ANSWERS = 'answers';
 export const SETTINGS = 'settings';
+export const CLASSES = 'classes';
+export const RECEIPTS = 'receipts';
+export const MEMBERSHIPS = 'memberships';
 
 export interface Settings {
   learnerName?: string;
@@ -79,6 +95,55 @@ export interface AnswerRecord {
 /** Dexie's store definitions, per schema version (Dexie stores version n as IndexedDB version 10n). */
 export const STORES_V1 = { [ANSWERS]: 'exerciseId, moduleId, answeredAt' } as const;
 export const STORES_V2 = { ...STORES_V1, [SETTINGS]: 'key' } as const;
+export const STORES_V3 = {
+  ...STORES_V2,
+  [CLASSES]: 'id',
+  [RECEIPTS]: '[classId+pupilId], classId',
+  [MEMBERSHIPS]: 'classId',
+} as const;
+
+export interface ClassRecord {
+  id: string;
+  name: string;
+  items: string[];
+  due?: string;
+  message?: string;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+}
+
+export interface ReceiptRecord extends Receipt {
+  code: string;
+  receivedAt: string;
+}
+
+export interface Membership {
+  classId: string;
+  assignment: Assignment;
+  displayName: string;
+  pupilId: string;
+  joinedAt: string;
+  handedInAt?: string;
+}
+
+export function isMembership(value: unknown): value is Membership {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  const a = m.assignment as Record<string, unknown> | null;
+  return (
+    typeof m.classId === 'string' &&
+    typeof m.displayName === 'string' &&
+    typeof m.pupilId === 'string' &&
+    typeof m.joinedAt === 'string' &&
+    !!a &&
+    typeof a === 'object' &&
+    a.classId === m.classId &&
+    typeof a.name === 'string' &&
+    Array.isArray(a.items) &&
+    a.items.every((i) => typeof i === 'string')
+  );
+}
 
 const SETTING_KEYS: readonly SettingKey[] = ['learnerName', 'lastSavedAt', 'reminderSnoozedAt'];
 

@@ -32,11 +32,16 @@ export function moduleAnswers(db: ProgressDB, moduleId: string): Promise<AnswerR
   return db.answers.where('moduleId').equals(moduleId).toArray();
 }
 
-/** Deletes every answer in every language, and the settings kept with them (the certificate name). */
+/**
+ * Deletes every answer in every language, the settings kept with them (the
+ * certificate name) and the classes this learner joined. A teacher's own
+ * classes and collected receipts are not the learner's progress and stay.
+ */
 export async function resetProgress(db: ProgressDB): Promise<void> {
-  await db.transaction('rw', db.answers, db.settings, async () => {
+  await db.transaction('rw', [db.answers, db.settings, db.memberships], async () => {
     await db.answers.clear();
     await db.settings.clear();
+    await db.memberships.clear();
   });
 }
 

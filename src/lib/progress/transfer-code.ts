@@ -11,6 +11,8 @@
  *
  * Pure apart from (De)CompressionStream; tested in tests/unit/transfer-code.test.ts.
  */
+import { fromBase64Url, toBase64Url } from '../encoding/base64url';
+import { canDeflate, deflate, inflate } from '../encoding/deflate';
 import { crc32 } from './checksum';
 import { MAX_BACKUP_CHARS } from './backup';
 
@@ -22,51 +24,10 @@ const MAX_CODE_CHARS = PART_SIZE * MAX_PARTS;
 
 export type CodeError = 'code-damaged' | 'code-unsupported' | 'code-too-large' | 'code-mixed';
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-async function pipe(bytes: Uint8Array, stream: GenerateTransformStream, limit = Infinity): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw new RangeError('too large');
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-type GenerateTransformStream = ReadableWritablePair<Uint8Array, Uint8Array>;
-
-const canCompress = () => typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
-
 /** The progress file's text as one transfer code. */
 export async function encodeTransfer(fileText: string): Promise<string> {
   const bytes = new TextEncoder().encode(fileText);
-  if (canCompress()) {
-    const packed = await pipe(bytes, new CompressionStream('deflate-raw') as GenerateTransformStream);
-    return `${PREFIX}.z.${toBase64Url(packed)}`;
-  }
+  if (canDeflate()) return `${PREFIX}.z.${toBase64Url(await deflate(bytes))}`;
   return `${PREFIX}.j.${toBase64Url(bytes)}`;
 }
 
@@ -80,11 +41,8 @@ export async function decodeTransfer(code: string): Promise<{ ok: true; text: st
   if (version !== '1' || (mode !== 'z' && mode !== 'j')) return { ok: false, error: 'code-unsupported' };
   try {
     const bytes = fromBase64Url(data);
-    if (mode === 'z' && !canCompress()) return { ok: false, error: 'code-unsupported' };
-    const raw =
-      mode === 'z'
-        ? await pipe(bytes, new DecompressionStream('deflate-raw') as GenerateTransformStream, MAX_BACKUP_CHARS * 4)
-        : bytes;
+    if (mode === 'z' && !canDeflate()) return { ok: false, error: 'code-unsupported' };
+    const raw = mode === 'z' ? await inflate(bytes, MAX_BACKUP_CHARS * 4) : bytes;
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(raw) };
   } catch (error) {
     return { ok: false, error: error instanceof RangeError ? 'code-too-large' : 'code-damaged' };
