@@ -45,4 +45,10 @@ const modules = defineCollection({
   }),
 });
 
-export const collections = { sections, modules };
+/** The teacher's guide, one per language (content/teach/<lang>/guide.mdx). */
+const teach = defineCollection({
+  loader: glob({ pattern: '*/guide.mdx', base: './content/teach' }),
+  schema: z.object({ title: text, description: text }),
+});
+
+export const collections = { sections, modules, teach };

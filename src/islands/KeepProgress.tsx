@@ -204,7 +204,7 @@ export default function KeepProgress({ labels, locale, progressPath }: Props) {
         onScanned={async (text) => {
           const received = await receivePart(text);
           handleReceived(received);
-          return received;
+          return received.kind === 'partial';
         }}
       />
 

@@ -24,21 +24,18 @@ export function MoveCodes({ labels, progressPath, onShown }: Props) {
   const codeArea = useRef<HTMLTextAreaElement>(null);
 
   async function show() {
-    const [{ readProgress }, { backupText }, transfer, { generate, correction }] = await Promise.all([
+    const [{ readProgress }, { backupText }, transfer, { qrImage }] = await Promise.all([
       import('../lib/progress/client'),
       import('../lib/progress/backup'),
       import('../lib/progress/transfer-code'),
-      import('lean-qr'),
+      import('../lib/qr'),
     ]);
     const { answers } = await readProgress();
     // The same file, without the indentation, so that the codes are as small as they can be.
     const code = await transfer.encodeTransfer(JSON.stringify(JSON.parse(backupText([...answers.values()]))));
     const parts = transfer.splitCode(code);
     const base = new URL(progressPath, location.href).href;
-    const images =
-      parts?.map((part) =>
-        generate(`${base}#move=${part}`, { minCorrectionLevel: correction.L }).toDataURL({ scale: 4, pad: 4 }),
-      ) ?? null;
+    const images = parts ? await Promise.all(parts.map((part) => qrImage(`${base}#move=${part}`))) : null;
     setCodes({ code, images });
     setIndex(0);
     onShown();

@@ -5,7 +5,6 @@
  * Frames are read on the device and never stored or sent.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Received } from './receive-part';
 
 export interface ScanLabels {
   scanStart: string;
@@ -17,8 +16,8 @@ export interface ScanLabels {
 
 interface Props {
   labels: ScanLabels;
-  /** Handles one scanned text; scanning stops once it is no longer waiting for more parts. */
-  onScanned: (text: string) => Promise<Received>;
+  /** Handles one scanned text; resolves true to keep scanning (more codes to come). */
+  onScanned: (text: string) => Promise<boolean>;
 }
 
 type Detect = (video: HTMLVideoElement) => Promise<string | null>;
@@ -79,8 +78,7 @@ export function QrScan({ labels, onScanned }: Props) {
       const text = await detect(el).catch(() => null);
       if (text && text !== last) {
         last = text;
-        const received = await onScanned(text);
-        if (received.kind !== 'partial') return stop();
+        if (!(await onScanned(text))) return stop();
       }
       timer.current = setTimeout(tick, 200);
     };

@@ -14,7 +14,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`WCAG 2.1 AA, ${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
     for (const lang of LOCALES) {
-      test(`${lang}: home, module pages, every lesson page, progress, certificate and about-the-data pages`, async ({ page }) => {
+      test(`${lang}: home, module pages, every lesson page, progress, certificate, about-the-data and teach pages`, async ({ page }) => {
         test.setTimeout(240_000);
         const paths = [
           `/${lang}/`,
@@ -23,6 +23,10 @@ for (const scheme of ['light', 'dark'] as const) {
           `/${lang}/progress/`,
           `/${lang}/certificate/`,
           `/${lang}/about-data/`,
+          `/${lang}/teach/`,
+          `/${lang}/teach/class/`,
+          `/${lang}/teach/guide/`,
+          `/${lang}/join/`,
         ];
         for (const path of paths) {
           await page.goto(path);

@@ -18,3 +18,7 @@ export function localisedPath(path: string, to: Locale): string {
 }
 export const certificatePath = (l: Locale): string => `${base}${l}/certificate/`;
 export const manifestPath = (l: Locale): string => `${base}${l}/manifest.webmanifest`;
+export const teachPath = (l: Locale): string => `${base}${l}/teach/`;
+export const teachClassPath = (l: Locale): string => `${base}${l}/teach/class/`;
+export const teachGuidePath = (l: Locale): string => `${base}${l}/teach/guide/`;
+export const joinPath = (l: Locale): string => `${base}${l}/join/`;

@@ -10,7 +10,7 @@
 import { announceProgressChange } from './events';
 import { peekAnswers } from './peek';
 import { requestPersistence } from './persist';
-import type { AnswerRecord, Membership, SettingKey, Settings } from './schema';
+import type { AnswerRecord, ClassRecord, Membership, ReceiptRecord, SettingKey, Settings } from './schema';
 import type { NewAnswer } from './store';
 
 /** Answers kept only in memory when the browser will not store them. */
@@ -51,6 +51,13 @@ export async function withDatabase<T>(work: (db: import('./db').ProgressDB) => P
   const result = await work(db);
   announceProgressChange();
   return result;
+}
+
+/** A teacher's classes and the receipts collected for them (read through Dexie; nothing announced). */
+export async function readClassroom(): Promise<{ classes: ClassRecord[]; receipts: ReceiptRecord[] }> {
+  const { db } = await getWriter();
+  const [classes, receipts] = await Promise.all([db.classes.toArray(), db.receipts.toArray()]);
+  return { classes, receipts };
 }
 
 export interface ProgressSnapshot {
