@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'block' });
+const page = await ctx.newPage();
+await page.goto('http://127.0.0.1:4321/fr/teach/');
+await page.waitForTimeout(800);
+await page.getByRole('button', { name: 'Nouvelle classe' }).click();
+await page.screenshot({ path: '/tmp/t-form.png', fullPage: true });
+await page.getByLabel('Nom de la classe').fill('5e secondaire B');
+await page.getByRole('checkbox', { name: /^Module 1/ }).check();
+await page.getByRole('button', { name: /Créer/ }).click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/t-class.png', fullPage: true });
+const link = await page.locator('#join-link').inputValue();
+await page.goto(link);
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/t-join.png', fullPage: true });
+await browser.close();
