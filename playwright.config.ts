@@ -1,6 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322);
+export const TALLY_PORT = 4401;
 
 /**
  * Browser tests against the built site (run `npm run build` first; `npm test`
@@ -36,10 +40,25 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node scripts/static-server.mjs --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/en/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/static-server.mjs --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/en/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // The counting service the test build points at (PUBLIC_TALLY_URL in scripts/test-all.mjs), on a fresh database.
+      command: `node src/server/tally/server.ts`,
+      url: `http://127.0.0.1:${TALLY_PORT}/api/aggregates`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        TALLY_PORT: String(TALLY_PORT),
+        TALLY_DB: join(mkdtempSync(join(tmpdir(), 'ai4b-e2e-')), 'tally.sqlite'),
+        TALLY_ORIGIN: `http://127.0.0.1:${PORT}`,
+        TALLY_RATE: '0',
+      },
+    },
+  ],
 });

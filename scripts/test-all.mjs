@@ -44,7 +44,9 @@ if (unit) {
 if (!unit || (unitStatus !== 0 && unit.numFailedTests === 0)) broken.push('unit tests did not run to the end');
 
 // 2. Build
-const buildStatus = run('Build (astro build)', bin('astro'), ['build']);
+// Built with a counting service's address, so that the browser tests cover the
+// public count; Playwright starts that service (playwright.config.ts).
+const buildStatus = run('Build (astro build)', bin('astro'), ['build'], { PUBLIC_TALLY_URL: 'http://127.0.0.1:4401' });
 if (buildStatus !== 0 || !existsSync('dist/index.html')) broken.push('the site did not build');
 
 // 3. Browser tests

@@ -27,6 +27,7 @@ for (const scheme of ['light', 'dark'] as const) {
           `/${lang}/teach/class/`,
           `/${lang}/teach/guide/`,
           `/${lang}/join/`,
+          `/${lang}/impact/`,
         ];
         for (const path of paths) {
           await page.goto(path);

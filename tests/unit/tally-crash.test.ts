@@ -53,11 +53,12 @@ it('keeps every acknowledged completion when the process is killed mid-stream', 
         }
       }
     };
+    const exited = new Promise((r) => child!.once('exit', r));
     const senders = Array.from({ length: 8 }, sender);
     await new Promise((r) => setTimeout(r, 400));
     child!.kill('SIGKILL');
     await Promise.all(senders);
-    await new Promise((r) => child!.once('exit', r));
+    await exited;
   }
   expect(acknowledged.length).toBeGreaterThan(50);
 
@@ -65,8 +66,9 @@ it('keeps every acknowledged completion when the process is killed mid-stream', 
   await startService();
   const aggregates = await (await fetch(`${base}/api/aggregates`)).json();
   expect(aggregates.modules['what-is-ai']).toBeGreaterThanOrEqual(acknowledged.length);
+  const stopped = new Promise((r) => child!.once('exit', r));
   child!.kill('SIGTERM');
-  await new Promise((r) => child!.once('exit', r));
+  await stopped;
 
   // And each acknowledged token is there (stored as its salted hash).
   const salt = readFileSync(join(dir, 'tally.salt'), 'utf8').trim();

@@ -22,3 +22,4 @@ export const teachPath = (l: Locale): string => `${base}${l}/teach/`;
 export const teachClassPath = (l: Locale): string => `${base}${l}/teach/class/`;
 export const teachGuidePath = (l: Locale): string => `${base}${l}/teach/guide/`;
 export const joinPath = (l: Locale): string => `${base}${l}/join/`;
+export const impactPath = (l: Locale): string => `${base}${l}/impact/`;

@@ -29,6 +29,10 @@
  *   learnerName      string   the name on the certificate (never exported or sent)
  *   lastSavedAt      string   ISO time the learner last saved a progress file or showed the move codes
  *   reminderSnoozedAt string  ISO time the learner last put the "save your progress" reminder aside
+ *   tallyChoice      'yes' | 'no'  whether to add completions to the public count (lib/tally/)
+ *   tallyToken       string   this browser's random token for that count (never exported)
+ *   tallyRegion, tallyAge string  what the learner chose to add to it, if anything
+ *   tallySent        string   JSON list of the items already counted ("course", module ids)
  *
  * Schema version 3 adds the classroom (lib/classroom/), in three stores:
  *
@@ -72,6 +76,11 @@ export interface Settings {
   learnerName?: string;
   lastSavedAt?: string;
   reminderSnoozedAt?: string;
+  tallyChoice?: string;
+  tallyToken?: string;
+  tallyRegion?: string;
+  tallyAge?: string;
+  tallySent?: string;
 }
 export type SettingKey = keyof Settings;
 export interface SettingRecord<K extends SettingKey = SettingKey> {
@@ -145,7 +154,16 @@ export function isMembership(value: unknown): value is Membership {
   );
 }
 
-const SETTING_KEYS: readonly SettingKey[] = ['learnerName', 'lastSavedAt', 'reminderSnoozedAt'];
+const SETTING_KEYS: readonly SettingKey[] = [
+  'learnerName',
+  'lastSavedAt',
+  'reminderSnoozedAt',
+  'tallyChoice',
+  'tallyToken',
+  'tallyRegion',
+  'tallyAge',
+  'tallySent',
+];
 
 /** Settings from stored records, skipping anything not of the documented shape. */
 export function settingsFrom(records: readonly unknown[]): Settings {

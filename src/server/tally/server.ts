@@ -31,7 +31,7 @@ const modules = readdirSync(join(root, 'content/modules/en'), { withFileTypes: t
   .map((d) => d.name)
   .sort();
 
-const store = new SqliteTallyStore(dbPath, salt);
+const store = new SqliteTallyStore(dbPath, salt, { backgroundCheckpoints: true });
 const server = createTallyServer({
   store,
   modules,
