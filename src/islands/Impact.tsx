@@ -34,7 +34,7 @@ export default function Impact({ labels, locale, modules }: Props) {
       .then(setData, () => setData('error'));
   }, []);
   const nf = new Intl.NumberFormat(formatTags[locale]);
-  const pf = new Intl.NumberFormat(formatTags[locale], { style: 'percent', maximumFractionDigits: 1 });
+  const pf = new Intl.NumberFormat(formatTags[locale], { style: 'percent', maximumFractionDigits: 2 });
   if (data === null) return <p class="meta">{labels.loading}</p>;
   if (data === 'error') return <p class="notice" role="alert" data-testid="impact-error">{labels.unreachable}</p>;
 
@@ -98,7 +98,7 @@ export default function Impact({ labels, locale, modules }: Props) {
         <p>{labels.noWeeks}</p>
       ) : (
         <>
-          <svg class="week-chart" viewBox={`0 0 ${weeks.length * 24} 120`} role="img" aria-labelledby="weeks-title" preserveAspectRatio="none">
+          <svg class="week-chart" viewBox={`0 0 ${Math.max(12, weeks.length) * 24} 120`} role="img" aria-labelledby="weeks-title" preserveAspectRatio="none">
             {weeks.map((w, i) => {
               const h = ((w.people ?? 0) / top) * 110;
               return <rect key={w.week} x={i * 24 + 3} y={115 - h} width={18} height={h} class="fig-accent" />;
