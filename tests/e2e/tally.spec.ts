@@ -5,6 +5,7 @@
  * page in every language, with numbers in the page's language, and a clear
  * message when the service cannot be reached.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { backupText } from '../../src/lib/progress/backup';
 import { COURSE, LOCALES, perfectAnswers, ui } from './helpers';
@@ -48,6 +49,8 @@ test('asked once after completing a module; what is sent is shown; nothing is se
   expect(preview).toMatchObject({ item: 'what-is-ai', lang: 'nl', region: 'flanders', age: '25-34' });
   expect(Object.keys(preview).sort()).toEqual(['age', 'item', 'lang', 'region', 'token']);
   expect(sent).toEqual([]);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
 
   // Say yes while offline: nothing can go yet.
   await page.waitForLoadState('networkidle');
