@@ -10,6 +10,8 @@ export default defineConfig({
   // Set SITE_URL at build time to get absolute hreflang and canonical links.
   site: process.env.SITE_URL || undefined,
   output: 'static',
+  // A second build goes elsewhere (scripts/test-all.mjs checks a build without counting).
+  outDir: process.env.ASTRO_OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [

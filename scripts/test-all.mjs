@@ -5,7 +5,8 @@
  * Prints "N passed, N failed" and exits non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const REPORTS = '.reports';
 rmSync(REPORTS, { recursive: true, force: true });
@@ -23,6 +24,19 @@ function readJson(path) {
   } catch {
     return null;
   }
+}
+
+/** Pages of a build that mention the public count: a link to its page, its API, its strings in any language, or its island. */
+function countingMentions(dir) {
+  const ui = ['en', 'nl', 'fr', 'de'].map((l) => JSON.parse(readFileSync(`i18n/${l}.json`, 'utf8')));
+  const needles = ['/impact/', '/api/completions', 'TallyConsent', ...ui.flatMap((m) => [m['nav.impact'], m['tally.title'], m['tally.yes']])];
+  const files = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : [join(d, n)]));
+  return files(dir)
+    .filter((f) => f.endsWith('.html'))
+    .filter((f) => {
+      const text = readFileSync(f, 'utf8');
+      return needles.some((n) => text.includes(n));
+    });
 }
 
 let passed = 0;
@@ -48,6 +62,14 @@ if (!unit || (unitStatus !== 0 && unit.numFailedTests === 0)) broken.push('unit 
 // public count; Playwright starts that service (playwright.config.ts).
 const buildStatus = run('Build (astro build)', bin('astro'), ['build'], { PUBLIC_TALLY_URL: 'http://127.0.0.1:4401' });
 if (buildStatus !== 0 || !existsSync('dist/index.html')) broken.push('the site did not build');
+
+// 2b. Without a counting service's address the course never counts and never mentions counting.
+const plainDir = `${REPORTS}/plain-build`;
+const plainStatus = run('Build without counting (PUBLIC_TALLY_URL unset)', bin('astro'), ['build'], { PUBLIC_TALLY_URL: '', ASTRO_OUT_DIR: plainDir });
+const mentions = plainStatus === 0 ? countingMentions(plainDir) : ['the build failed'];
+console.log(mentions.length ? `Counting is mentioned without a service: ${mentions.slice(0, 5).join(', ')}` : 'No mention of counting without a service.');
+if (plainStatus === 0 && mentions.length === 0) passed += 1;
+else failed += 1;
 
 // 3. Browser tests
 if (buildStatus === 0) {

@@ -1,17 +1,16 @@
 /**
  * The public count, from the learner's side: asked once, plainly, after a
  * module is completed (mode "prompt"), and changeable on the progress page
- * (mode "settings"). What would be sent is shown in full before anything is.
+ * (mode "settings"). This shell is small: the form (TallyForm) loads only when
+ * it is to be shown, and the sender (lib/tally/sync.ts) only after a yes.
  */
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { fill } from '../lib/i18n/fill';
-import { prepareToSave, saveSetting } from '../lib/progress/client';
+import { prepareToSave } from '../lib/progress/client';
 import { summarizeModule, type CatalogEntry } from '../lib/progress/summary';
-import { AGE_BANDS, COURSE, newToken, REGIONS, reportFor, sentItems } from '../lib/tally/count';
-import { syncTally } from '../lib/tally/sync';
 import { useProgress } from './useProgress';
 
-interface Props {
+export interface TallyProps {
   mode: 'prompt' | 'settings';
   modules: { id: string; title: string; catalog: CatalogEntry[] }[];
   labels: Record<string, string>;
@@ -19,95 +18,34 @@ interface Props {
   impactHref: string;
 }
 
-export default function TallyConsent({ mode, modules, labels, lang, impactHref }: Props) {
+export default function TallyConsent(props: TallyProps) {
+  const { mode, modules, lang } = props;
   const progress = useProgress();
-  const [region, setRegion] = useState<string | null>(null);
-  const [age, setAge] = useState<string | null>(null);
-  const [saved, setSaved] = useState('');
+  const [Form, setForm] = useState<ComponentType<never> | null>(null);
+  const [decided, setDecided] = useState(false);
+  const choice = progress?.settings.tallyChoice;
+  const completed = progress ? modules.filter((m) => summarizeModule(m.catalog, progress.answers).status === 'complete') : [];
+  const asking = !!progress?.available && (mode === 'settings' || decided || (!choice && completed.length > 0));
 
   useEffect(() => {
-    const sync = () => void syncTally(lang, modules);
-    sync();
-    // Have the store ready, so that the choice is kept even if the network drops before it is made.
-    prepareToSave();
-    addEventListener('online', sync);
+    if (choice !== 'yes') return;
+    let sync = () => {};
+    void import('../lib/tally/sync').then(({ syncTally }) => {
+      sync = () => void syncTally(lang, modules);
+      sync();
+      addEventListener('online', sync);
+    });
     return () => removeEventListener('online', sync);
-  }, []);
+  }, [choice]);
 
-  if (!progress || !progress.available) return null;
-  const settings = progress.settings;
-  const choice = settings.tallyChoice;
-  const completed = modules.filter((m) => summarizeModule(m.catalog, progress.answers).status === 'complete');
-  if (mode === 'prompt' && saved) {
-    return (
-      <p class="notice" role="status" data-tally="prompt">
-        {saved}
-      </p>
-    );
-  }
-  if (mode === 'prompt' && (choice || completed.length === 0)) return null;
+  useEffect(() => {
+    if (!asking || Form) return;
+    // The store is made ready too, so that the choice is kept even if the network drops.
+    prepareToSave();
+    void import('./TallyForm').then(({ TallyForm }) => setForm(() => TallyForm as ComponentType<never>));
+  }, [asking]);
 
-  const r = region ?? settings.tallyRegion ?? '';
-  const a = age ?? settings.tallyAge ?? '';
-  const token = settings.tallyToken ?? '';
-  const item = completed.length === modules.length ? COURSE : (completed[completed.length - 1]?.id ?? modules[0]?.id ?? COURSE);
-  const preview = JSON.stringify(reportFor(item, { ...settings, tallyToken: token || '…', tallyRegion: r, tallyAge: a }, lang), null, 1);
-
-  async function decide(yes: boolean) {
-    if (yes && !token) await saveSetting('tallyToken', newToken());
-    await saveSetting('tallyRegion', r);
-    await saveSetting('tallyAge', a);
-    await saveSetting('tallyChoice', yes ? 'yes' : 'no');
-    setSaved(yes ? labels.thanks : labels.declined);
-    if (yes) await syncTally(lang, modules);
-  }
-
-  const name = (m: string) => (m === COURSE ? labels.course : (modules.find((x) => x.id === m)?.title ?? m));
-  const sent = sentItems(settings);
-
-  return (
-    <section class={mode === 'prompt' ? 'notice tally' : 'tally'} aria-labelledby={`tally-${mode}`} data-tally={mode}>
-      <h2 id={`tally-${mode}`} style={mode === 'prompt' ? 'margin-top:0' : undefined}>{labels.title}</h2>
-      <p>{labels.intro}</p>
-      {mode === 'settings' && (
-        <p data-testid="tally-state">{choice === 'yes' ? labels.stateYes : choice === 'no' ? labels.stateNo : labels.stateUnasked}</p>
-      )}
-      <div class="tally-fields">
-        <p>
-          <label for={`tally-region-${mode}`}>{labels.regionLabel}</label>{' '}
-          <select id={`tally-region-${mode}`} value={r} onChange={(e) => setRegion((e.currentTarget as HTMLSelectElement).value)}>
-            <option value="">{labels.notSaying}</option>
-            {REGIONS.map((x) => (
-              <option key={x} value={x}>{labels[`region-${x}`]}</option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for={`tally-age-${mode}`}>{labels.ageLabel}</label>{' '}
-          <select id={`tally-age-${mode}`} value={a} onChange={(e) => setAge((e.currentTarget as HTMLSelectElement).value)}>
-            <option value="">{labels.notSaying}</option>
-            {AGE_BANDS.map((x) => (
-              <option key={x} value={x}>{x}</option>
-            ))}
-          </select>
-        </p>
-      </div>
-      <p id={`tally-preview-${mode}`}>{labels.previewIntro}</p>
-      <pre class="tally-preview" data-testid="tally-preview" aria-describedby={`tally-preview-${mode}`}>{preview}</pre>
-      <p class="meta">{labels.notSent}</p>
-      <div class="actions">
-        <button type="button" class="button" onClick={() => void decide(true)}>
-          {mode === 'settings' && choice === 'yes' ? labels.update : labels.yes}
-        </button>
-        <button type="button" class="button secondary" onClick={() => void decide(false)}>
-          {mode === 'settings' && choice === 'yes' ? labels.stop : labels.no}
-        </button>
-      </div>
-      <p role="status">{saved}</p>
-      {mode === 'settings' && sent.length > 0 && <p data-testid="tally-sent">{fill(labels.sentList, { items: sent.map(name).join(', ') })}</p>}
-      <p>
-        <a href={impactHref}>{labels.impactLink}</a>
-      </p>
-    </section>
-  );
+  if (!asking || !Form || !progress) return null;
+  const Loaded = Form as unknown as ComponentType<Record<string, unknown>>;
+  return <Loaded {...props} progress={progress} completed={completed} onDecided={() => setDecided(true)} />;
 }
