@@ -99,6 +99,7 @@ test('a teacher sets two modules; three pupils join, work and hand in; the dashb
   // Zoë (German) types the short code, answers one exercise, hands in: her QR code is scanned.
   const zoe = await newPupil(browser);
   await zoe.page.goto('/de/join/');
+  await expect(zoe.page.locator('astro-island:has(#short-code)')).not.toHaveAttribute('ssr', /.*/);
   await zoe.page.getByLabel(ui('de')['join.shortLabel']).fill(short.toLowerCase().replace(/-/g, ' '));
   await zoe.page.getByRole('button', { name: ui('de')['join.shortSubmit'] }).click();
   await join(zoe.page, 'de', 'Zoë');

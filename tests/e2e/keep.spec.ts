@@ -33,6 +33,8 @@ async function openKeep(page: Page, lang: string) {
 }
 
 async function saveFile(page: Page, lang: string): Promise<string> {
+  // A click before the island hydrates would be lost.
+  await expect(page.locator('astro-island:has(.keep-panel)')).not.toHaveAttribute('ssr', /.*/);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: ui(lang)['keep.save'], exact: true }).click();
   const file = await download;

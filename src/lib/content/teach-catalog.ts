@@ -15,7 +15,7 @@ export async function teachCatalog(locale: Locale, t: Translate, { questions = f
     modules: course.map((m) => ({
       id: m.id,
       order: m.order,
-      label: `${t('module.label', { n: m.order })}: ${m.entry.data.title}`,
+      label: t('module.titled', { n: m.order, title: m.entry.data.title }),
       sections: m.sections.map((s) => ({
         id: s.data.section,
         order: s.data.order,
