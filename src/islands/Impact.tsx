@@ -8,17 +8,7 @@ import { fill } from '../lib/i18n/fill';
 import { formatTags, type Locale } from '../lib/i18n/locales';
 import { onePercent, POPULATION } from '../lib/tally/count';
 import { TALLY_URL } from '../lib/tally/sync';
-
-interface Aggregates {
-  updatedAt: string;
-  minCell: number;
-  course: number | null;
-  anyModule: number | null;
-  modules: Record<string, number | null>;
-  regions: Record<string, number | null>;
-  languages: Record<string, number | null>;
-  weeks: { week: string; people: number | null }[];
-}
+import type { Aggregates } from '../server/tally/model.ts';
 
 interface Props {
   labels: Record<string, string>;
