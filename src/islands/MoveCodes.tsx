@@ -3,6 +3,7 @@
  * another device. Built on demand: lean-qr (about 4 KB) loads only here.
  */
 import { useRef, useState } from 'preact/hooks';
+import { copyText } from '../lib/clipboard';
 import { fill } from '../lib/i18n/fill';
 import type { KeepLabels } from './KeepProgress';
 
@@ -90,13 +91,7 @@ export function MoveCodes({ labels, progressPath, onShown }: Props) {
           type="button"
           class="button secondary"
           onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(codes.code);
-            } catch {
-              codeArea.current?.select();
-              document.execCommand?.('copy');
-            }
-            setCopied(true);
+            setCopied(await copyText(codes.code, codeArea.current));
           }}
         >
           {labels.copy}

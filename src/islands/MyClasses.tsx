@@ -9,7 +9,8 @@ import { fill } from '../lib/i18n/fill';
 import { formatDate } from '../lib/i18n/format';
 import type { Locale } from '../lib/i18n/locales';
 import type { Membership } from '../lib/progress/schema';
-import { downloadText } from './teach/download';
+import { copyText } from '../lib/clipboard';
+import { downloadText } from '../lib/download';
 import { useProgress } from './useProgress';
 
 interface Props {
@@ -96,7 +97,7 @@ export default function MyClasses({ catalog, labels, locale, classPath }: Props)
                       <button
                         type="button"
                         class="button secondary"
-                        onClick={() => navigator.clipboard?.writeText(h.code).catch(() => {})}
+                        onClick={() => void copyText(h.code, document.getElementById(`receipt-${m.classId}`) as HTMLTextAreaElement | null)}
                       >
                         {labels.copyCode}
                       </button>

@@ -19,7 +19,7 @@ import { fill } from '../../lib/i18n/fill';
 import { formatDate } from '../../lib/i18n/format';
 import { formatTags, type Locale } from '../../lib/i18n/locales';
 import type { ClassRecord, ReceiptRecord } from '../../lib/progress/schema';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 
 interface Props {
   cls: ClassRecord;

@@ -1,5 +1,6 @@
 /** Sharing a class: the join link, a QR code big enough for a projector, and a short code to type. */
 import { useEffect, useState } from 'preact/hooks';
+import { copyText } from '../../lib/clipboard';
 import { encodeJoin, encodeShort, type Assignment, type CourseOrder } from '../../lib/classroom/assignment';
 
 interface Props {
@@ -39,13 +40,7 @@ export function ShareClass({ assignment, course, joinPath, labels }: Props) {
           type="button"
           class="button secondary"
           onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(link);
-            } catch {
-              (document.getElementById('join-link') as HTMLInputElement | null)?.select();
-              document.execCommand?.('copy');
-            }
-            setCopied(true);
+            setCopied(await copyText(link, document.getElementById('join-link') as HTMLInputElement | null));
           }}
         >
           {labels.copyLink}

@@ -10,7 +10,7 @@ import { formatDate } from '../../lib/i18n/format';
 import type { Locale } from '../../lib/i18n/locales';
 import type { ClassRecord } from '../../lib/progress/schema';
 import { ClassForm, type ClassDraft } from './ClassForm';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 import { useClasses } from './useClasses';
 
 interface Props {

@@ -1,3 +1,4 @@
+import { messages } from './t';
 /**
  * Placeholders that islands fill in on the device (lib/i18n/fill.ts): passed
  * to t() so that i18next leaves them in the string. Never use {{count}} in
@@ -8,3 +9,10 @@ export const KEEP_PLACEHOLDERS = Object.fromEntries(
     (k) => [k, `{{${k}}}`],
   ),
 );
+
+/** The keys of one group of UI strings ("teach" → ["title", "intro", …]), for pages that pass a whole group to an island. */
+export function keysUnder(group: string): string[] {
+  return Object.keys(messages.en)
+    .filter((k) => k.startsWith(`${group}.`))
+    .map((k) => k.slice(group.length + 1));
+}

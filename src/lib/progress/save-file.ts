@@ -3,6 +3,7 @@
  * browser. It includes answers kept only in memory when the store failed,
  * so a learner on a full disk can still take their work with them.
  */
+import { downloadText } from '../download';
 import { backupText } from './backup';
 import { readProgress, saveSetting } from './client';
 
@@ -13,16 +14,7 @@ export function backupFileName(now: Date = new Date()): string {
 /** Downloads the file; returns how many answers it holds. */
 export async function saveProgressFile(now: Date = new Date()): Promise<number> {
   const { answers } = await readProgress();
-  const text = backupText([...answers.values()], now);
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = backupFileName(now);
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(backupFileName(now), backupText([...answers.values()], now), 'application/json');
   await saveSetting('lastSavedAt', now.toISOString());
   return answers.size;
 }

@@ -1,4 +1,4 @@
-/** Lets the browser download a text file made on the page. */
+/** Lets the browser download a text file made on the page (progress, classes, receipts, CSV). */
 export function downloadText(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
