@@ -42,7 +42,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node scripts/static-server.mjs --port ${PORT}`,
+      command: `node scripts/static-server.mjs --port ${PORT} --root ${process.env.E2E_ROOT ?? 'dist'}`,
       url: `http://127.0.0.1:${PORT}/en/`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -4,6 +4,8 @@
  * filled in from the store on the learner's device.
  */
 import { fill } from '../lib/i18n/fill';
+import { formatDate } from '../lib/i18n/format';
+import type { Locale } from '../lib/i18n/locales';
 import { summarizeModule, type CatalogEntry } from '../lib/progress/summary';
 import type { StatusLabels } from './labels';
 import { useProgress } from './useProgress';
@@ -11,11 +13,13 @@ import { useProgress } from './useProgress';
 interface Props {
   catalog: CatalogEntry[];
   labels: StatusLabels;
+  /** The page's language, for the completion date. */
+  locale: Locale;
   /** Show the status of this section only. */
   sectionId?: string;
 }
 
-export default function ModuleStatus({ catalog, labels, sectionId }: Props) {
+export default function ModuleStatus({ catalog, labels, locale, sectionId }: Props) {
   const progress = useProgress();
   if (!progress) return <span class="status" />;
   const summary = summarizeModule(catalog, progress.answers);
@@ -31,7 +35,11 @@ export default function ModuleStatus({ catalog, labels, sectionId }: Props) {
   }
   const text =
     summary.status === 'complete'
-      ? fill(labels.complete, { points: summary.points, max: summary.maxPoints })
+      ? fill(labels.complete, {
+          points: summary.points,
+          max: summary.maxPoints,
+          date: summary.completedAt ? formatDate(locale, summary.completedAt) : '',
+        })
       : summary.status === 'in-progress'
         ? fill(labels.inProgress, { points: summary.points, max: summary.maxPoints })
         : labels.notStarted;

@@ -83,7 +83,13 @@ export function perfectAnswers(module: string, answeredAt = '2026-11-20T10:00:00
             ? { type: 'multiple', selected: e.options.flatMap((o, i) => (o.correct ? [i] : [])) }
             : e.type === 'number'
               ? { type: 'number', value: e.answer, text: String(e.answer) }
-              : { type: 'lab', value: e.objective.metric === 'accuracy' ? 1 : 0 };
+              : e.type === 'order'
+                ? { type: 'order', order: e.items.map((_, i) => i) }
+                : e.type === 'match'
+                  ? { type: 'match', chosen: e.pairs.map((_, i) => i) }
+                  : e.type === 'text'
+                    ? { type: 'text', text: 'My own answer.', ticked: e.rubric.map((_, i) => i) }
+                    : { type: 'lab', value: e.objective.metric === 'accuracy' ? 1 : 0 };
       return {
         exerciseId: e.id,
         moduleId: module,

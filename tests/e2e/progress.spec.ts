@@ -11,7 +11,7 @@ async function answerEverything(page: Page, lang: string) {
       if (data.type === 'lab') continue;
       if (data.type === 'number') {
         await box.getByRole('textbox').fill(String(Math.round(data.answer)));
-      } else {
+      } else if (data.type === 'single' || data.type === 'multiple') {
         for (const [i, o] of data.options.entries()) {
           if (o.correct) await box.locator(`input[value="${i}"]`).check();
         }
@@ -49,8 +49,10 @@ test('progress: not started, in progress, complete; shown on home, module and pr
 
   await answerEverything(page, 'en');
   await page.goto('/en/');
-  await expect(page.locator('.card .status').first()).toHaveText(`Complete: ${points} of ${points} points`);
+  const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+  await expect(page.locator('.card .status').first()).toHaveText(`Completed on ${today}: ${points} of ${points} points`);
   await page.goto(`/en/modules/${MODULE}/`);
+  await expect(page.locator('.status[data-status="complete"]').first()).toHaveText(`Completed on ${today}: ${points} of ${points} points`);
   await expect(page.locator('.steps .status')).toHaveText(SECTIONS.map(() => 'Done'));
   await page.goto('/en/progress/');
   await expect(page.locator('[data-testid="answered"]').first()).toHaveText(`${count} of ${count} exercises answered`);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { WIDGET_NAMES } from '../../src/widgets/registry';
 import { exerciseSchema, type Exercise } from '../../src/lib/exercises/schema';
 import { locales } from '../../src/lib/i18n/locales';
 
@@ -56,6 +57,9 @@ function key(e: Exercise) {
   const common = { id: e.id, type: e.type, points: e.points };
   if (e.type === 'number') return { ...common, answer: e.answer, tolerance: e.tolerance };
   if (e.type === 'lab') return { ...common, lab: e.lab, objective: e.objective };
+  if (e.type === 'order') return { ...common, items: e.items.length };
+  if (e.type === 'match') return { ...common, pairs: e.pairs.length };
+  if (e.type === 'text') return { ...common, rubric: e.rubric.length };
   return { ...common, correct: e.options.map((o) => o.correct) };
 }
 
@@ -118,6 +122,17 @@ describe('each section, in each language', () => {
     expect(placed('Lab')).toEqual(s.data.exercises.filter((e) => e.type === 'lab').map((e) => e.id).sort());
   });
 
+  it('every widget is placed, in the same sections in every language, and only known widgets', () => {
+    const widgetsOf = (body: string) => [...body.matchAll(/<Widget\s+name="([^"]+)"\s*\/>/g)].map((m) => m[1]);
+    const placements = (l: string) =>
+      all
+        .filter(([k]) => k.startsWith(`${l}/`))
+        .flatMap(([k, s]) => widgetsOf(s.body).map((w) => `${k.slice(l.length + 1)}:${w}`))
+        .sort();
+    for (const l of locales) expect(placements(l), l).toEqual(placements('en'));
+    expect([...new Set(placements('en').map((p) => p.split(':')[1]))].sort()).toEqual([...WIDGET_NAMES].sort());
+  });
+
   it.each(all)('%s has a figure with an alt text and labels, in the shared figure style', (_, s) => {
     const figures = [...s.body.matchAll(/<Figure\s([^>]*)>([\s\S]*?)<\/Figure>/g)];
     expect(figures.length).toBeGreaterThan(0);
@@ -134,7 +149,7 @@ describe('each section, in each language', () => {
 
   it.each(all)('%s: feedback for every option, and one correct option in single choice', (_, s) => {
     for (const e of s.data.exercises) {
-      if (e.type === 'number' || e.type === 'lab') continue;
+      if (e.type !== 'single' && e.type !== 'multiple') continue;
       for (const o of e.options) expect(o.feedback.length).toBeGreaterThan(10);
       if (e.type === 'single') expect(e.options.filter((o) => o.correct)).toHaveLength(1);
     }

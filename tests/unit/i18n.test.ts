@@ -60,29 +60,34 @@ describe('UI strings (i18n/<lang>.json)', () => {
   });
 });
 
-describe('lab strings (src/labs/<lab>/strings.json)', () => {
-  const labs = readdirSync('src/labs').filter((d) => {
-    try {
-      return statSync(join('src/labs', d, 'strings.json')).isFile();
-    } catch {
-      return false;
-    }
-  });
-
-  it('every lab has its strings', () => {
-    expect(labs.sort()).toEqual(['points', 'regression']);
-  });
-
-  it.each(labs)('%s: the same keys, none empty, the same placeholders in all four languages', (lab) => {
-    const strings = JSON.parse(readFileSync(join('src/labs', lab, 'strings.json'), 'utf8')) as Record<string, Record<string, string>>;
-    expect(Object.keys(strings).sort()).toEqual([...locales].sort());
-    const keys = Object.keys(strings.en).sort();
-    for (const l of locales) {
-      expect(Object.keys(strings[l]).sort(), `${lab}/${l}`).toEqual(keys);
-      for (const k of keys) {
-        expect(strings[l][k].trim(), `${lab}/${l}/${k}`).not.toBe('');
-        expect(placeholders(strings[l][k]), `${lab}/${l}/${k}`).toEqual(placeholders(strings.en[k]));
+for (const [kind, dir, expected] of [
+  ['lab', 'src/labs', ['points', 'regression']],
+  ['widget', 'src/widgets', ['natural-frequencies', 'route-search', 'spam-filter', 'tic-tac-toe']],
+] as const) {
+  describe(`${kind} strings (${dir}/<${kind}>/strings.json)`, () => {
+    const folders = readdirSync(dir).filter((d) => {
+      try {
+        return statSync(join(dir, d, 'strings.json')).isFile();
+      } catch {
+        return false;
       }
-    }
+    });
+
+    it(`every ${kind} has its strings`, () => {
+      expect(folders.sort()).toEqual([...expected]);
+    });
+
+    it.each(folders)('%s: the same keys, none empty, the same placeholders in all four languages', (folder) => {
+      const strings = JSON.parse(readFileSync(join(dir, folder, 'strings.json'), 'utf8')) as Record<string, Record<string, string>>;
+      expect(Object.keys(strings).sort()).toEqual([...locales].sort());
+      const keys = Object.keys(strings.en).sort();
+      for (const l of locales) {
+        expect(Object.keys(strings[l]).sort(), `${folder}/${l}`).toEqual(keys);
+        for (const k of keys) {
+          expect(strings[l][k].trim(), `${folder}/${l}/${k}`).not.toBe('');
+          expect(placeholders(strings[l][k]), `${folder}/${l}/${k}`).toEqual(placeholders(strings.en[k]));
+        }
+      }
+    });
   });
-});
+}

@@ -60,7 +60,47 @@ export const labExercise = z.object({
   feedback: z.object({ correct: text, incorrect: text }),
 });
 
-export const exerciseSchema = z.union([singleChoice, multipleChoice, numberAnswer, labExercise]);
+const feedback = z.object({ correct: text, incorrect: text });
+
+/** Put the steps in order: `items` are written in the right order; learners see them shuffled. */
+export const orderExercise = z
+  .object({ ...base, type: z.literal('order'), items: z.array(text).min(3).max(6), feedback })
+  .refine((e) => new Set(e.items).size === e.items.length, { message: 'the items of an order exercise are all different' });
+
+/** Match pairs: for each `left` text the learner picks one of the `right` texts (shown shuffled). */
+export const matchExercise = z
+  .object({
+    ...base,
+    type: z.literal('match'),
+    pairs: z.array(z.object({ left: text, right: text })).min(3).max(6),
+    feedback,
+  })
+  .refine((e) => new Set(e.pairs.map((p) => p.right)).size === e.pairs.length, {
+    message: 'the right-hand texts of a match exercise are all different',
+  });
+
+/**
+ * A short free text the learner judges against a model answer: one point for
+ * each rubric item they tick, so `points` equals the number of rubric items.
+ */
+export const textExercise = z
+  .object({
+    ...base,
+    type: z.literal('text'),
+    modelAnswer: text,
+    rubric: z.array(text).min(2).max(4),
+  })
+  .refine((e) => e.points === e.rubric.length, { message: 'a text exercise is worth one point per rubric item' });
+
+export const exerciseSchema = z.union([
+  singleChoice,
+  multipleChoice,
+  numberAnswer,
+  labExercise,
+  orderExercise,
+  matchExercise,
+  textExercise,
+]);
 
 export type ChoiceOption = z.infer<typeof choiceOption>;
 export type SingleChoice = z.infer<typeof singleChoice>;
@@ -68,5 +108,8 @@ export type MultipleChoice = z.infer<typeof multipleChoice>;
 export type NumberAnswer = z.infer<typeof numberAnswer>;
 export type LabExercise = z.infer<typeof labExercise>;
 export type LabObjective = z.infer<typeof labObjective>;
+export type OrderExercise = z.infer<typeof orderExercise>;
+export type MatchExercise = z.infer<typeof matchExercise>;
+export type TextExercise = z.infer<typeof textExercise>;
 export type Exercise = z.infer<typeof exerciseSchema>;
 export type ExerciseType = Exercise['type'];

@@ -8,13 +8,17 @@
  *     "format": "ai4belgium-progress",
  *     "version": 1,
  *     "exportedAt": "2026-11-25T20:15:00.000Z",
- *     "answers": [AnswerRecord, ...],          // schema.ts
+ *     "answers": [AnswerRecord, ...],          // schema.ts; a free-text answer's text is
+ *                                              // written as UTF-8 in base64url ("text64"), so
+ *                                              // the learner's own words ("<", "data:") pass
+ *                                              // the file's markup check unchanged
  *     "checksum": "9ae0daaf"                   // CRC-32 of the canonical JSON of the four fields above
  *   }
  *
  * Reading is strict: a file is accepted whole or refused whole, with a reason
  * the page translates. Pure; tested in tests/unit/backup.test.ts.
  */
+import { fromBase64Url, toBase64Url } from '../encoding/base64url';
 import { readCheckedFile, writeCheckedFile } from '../encoding/checked-file';
 import type { AnswerRecord } from './schema';
 
@@ -23,6 +27,10 @@ export const BACKUP_VERSION = 1;
 /** Real progress is a few tens of KB at most; anything far larger is not ours. */
 export const MAX_BACKUP_CHARS = 1_000_000;
 export const MAX_ANSWERS = 5_000;
+/** The longest free-text answer a file may hold (the page allows 2,000 characters). */
+export const MAX_TEXT_CHARS = 4_000;
+/** Control and bidi characters never belong in a learner's answer. */
+const CONTROL_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -51,8 +59,34 @@ export function backupText(answers: readonly AnswerRecord[], now: Date = new Dat
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     // Sorted, so the same progress always gives the same file.
-    answers: [...answers].sort((a, b) => (a.exerciseId < b.exerciseId ? -1 : a.exerciseId > b.exerciseId ? 1 : 0)),
+    answers: [...answers]
+      .sort((a, b) => (a.exerciseId < b.exerciseId ? -1 : a.exerciseId > b.exerciseId ? 1 : 0))
+      .map(toFileAnswer),
   });
+}
+
+/** A free-text answer's text goes into the file as base64url of its UTF-8 bytes. */
+function toFileAnswer(a: AnswerRecord): unknown {
+  const r = a.response;
+  if (r.type !== 'text') return a;
+  return { ...a, response: { type: 'text', text64: toBase64Url(new TextEncoder().encode(r.text)), ticked: r.ticked } };
+}
+
+/** The file's form of a free-text answer back to the store's, or null when it does not decode to acceptable text. */
+function fromFileAnswer(value: unknown): unknown {
+  if (!isPlainObject(value) || !isPlainObject(value.response) || value.response.type !== 'text') return value;
+  const r = value.response;
+  if (!hasExactly(r, ['text64', 'ticked', 'type']) || typeof r.text64 !== 'string' || r.text64.length > MAX_TEXT_CHARS * 6) {
+    return null;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(r.text64));
+  } catch {
+    return null;
+  }
+  if (text.length > MAX_TEXT_CHARS || CONTROL_TEXT.test(text)) return null;
+  return { ...value, response: { type: 'text', text, ticked: r.ticked } };
 }
 
 export function parseBackup(text: string): ParsedBackup {
@@ -64,9 +98,12 @@ export function parseBackup(text: string): ParsedBackup {
     return { ok: false, error: 'invalid' };
   }
   const seen = new Set<string>();
-  for (const answer of body.answers) {
+  const answers: AnswerRecord[] = [];
+  for (const fileAnswer of body.answers) {
+    const answer = fromFileAnswer(fileAnswer);
     if (!isValidAnswer(answer) || seen.has(answer.exerciseId)) return { ok: false, error: 'invalid' };
     seen.add(answer.exerciseId);
+    answers.push(answer);
   }
   return {
     ok: true,
@@ -74,7 +111,7 @@ export function parseBackup(text: string): ParsedBackup {
       format: BACKUP_FORMAT,
       version,
       exportedAt: body.exportedAt as string,
-      answers: (body.answers as AnswerRecord[]).map(copyAnswer),
+      answers: answers.map(copyAnswer),
     },
   };
 }
@@ -111,6 +148,16 @@ function isIsoDate(value: unknown): value is string {
 
 const isCount = (n: unknown, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
 
+/** A short list of small indices; `distinct`: none twice. Match answers may hold -1 (no pick). */
+function isIndexList(value: unknown, distinct: boolean): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length <= 16 &&
+    value.every((i) => typeof i === 'number' && Number.isInteger(i) && i >= (distinct ? 0 : -1) && i <= 15) &&
+    (!distinct || new Set(value).size === value.length)
+  );
+}
+
 function isValidResponse(type: unknown, response: unknown): boolean {
   if (!isPlainObject(response) || response.type !== type) return false;
   switch (type) {
@@ -136,6 +183,18 @@ function isValidResponse(type: unknown, response: unknown): boolean {
       );
     case 'lab':
       return hasExactly(response, ['type', 'value']) && typeof response.value === 'number' && Number.isFinite(response.value);
+    case 'order':
+      return hasExactly(response, ['order', 'type']) && isIndexList(response.order, true);
+    case 'match':
+      return hasExactly(response, ['chosen', 'type']) && isIndexList(response.chosen, false);
+    case 'text':
+      return (
+        hasExactly(response, ['text', 'ticked', 'type']) &&
+        typeof response.text === 'string' &&
+        response.text.length <= MAX_TEXT_CHARS &&
+        !CONTROL_TEXT.test(response.text) &&
+        isIndexList(response.ticked, true)
+      );
     default:
       return false;
   }
@@ -178,7 +237,13 @@ function copyAnswer(a: AnswerRecord): AnswerRecord {
         ? { type: r.type, selected: r.selected }
         : r.type === 'number'
           ? { type: r.type, value: r.value, text: r.text }
-          : { type: r.type, value: r.value };
+          : r.type === 'order'
+            ? { type: r.type, order: [...r.order] }
+            : r.type === 'match'
+              ? { type: r.type, chosen: [...r.chosen] }
+              : r.type === 'text'
+                ? { type: r.type, text: r.text, ticked: [...r.ticked] }
+                : { type: r.type, value: r.value };
   return {
     exerciseId: a.exerciseId,
     moduleId: a.moduleId,

@@ -12,9 +12,13 @@
  *   exerciseId       string   primary key, e.g. "m1-day-spot-ai"
  *   moduleId         string   indexed, e.g. "what-is-ai"
  *   sectionId        string   e.g. "ai-in-your-day"
- *   type             'single' | 'multiple' | 'number' | 'lab'
+ *   type             'single' | 'multiple' | 'number' | 'lab' | 'order' | 'match' | 'text'
  *   response         the learner's latest answer: { type, selected }, { type, value, text },
- *                    or for a lab { type: 'lab', value } (the metric reached on held-out data)
+ *                    for a lab { type: 'lab', value } (the metric reached on held-out data),
+ *                    { type: 'order', order } (item indices as placed), { type: 'match', chosen }
+ *                    (right-hand index per left text), or { type: 'text', text, ticked } (what
+ *                    the learner wrote, and the rubric items they ticked; added without a
+ *                    schema version: no index or store changed)
  *   score, maxScore  points of the latest answer, as graded when it was given
  *   attempts         how many times the learner checked an answer here
  *   firstAnsweredAt  ISO 8601 time of the first check
@@ -182,6 +186,8 @@ export function settingsFrom(records: readonly unknown[]): Settings {
  * record written by a hand-edited or half-failed store), so one bad record
  * never breaks a page.
  */
+const isIntArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((i) => Number.isInteger(i));
+
 export function isAnswerRecord(value: unknown): value is AnswerRecord {
   if (!value || typeof value !== 'object') return false;
   const r = value as Record<string, unknown>;
@@ -194,7 +200,10 @@ export function isAnswerRecord(value: unknown): value is AnswerRecord {
         Array.isArray(response.selected) &&
         response.selected.every((i) => Number.isInteger(i))) ||
       (response.type === 'number' && typeof response.value === 'number' && typeof response.text === 'string') ||
-      (response.type === 'lab' && typeof response.value === 'number'));
+      (response.type === 'lab' && typeof response.value === 'number') ||
+      (response.type === 'order' && isIntArray(response.order)) ||
+      (response.type === 'match' && isIntArray(response.chosen)) ||
+      (response.type === 'text' && typeof response.text === 'string' && isIntArray(response.ticked)));
   return (
     typeof r.exerciseId === 'string' &&
     typeof r.moduleId === 'string' &&
