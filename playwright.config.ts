@@ -5,6 +5,11 @@ import { join } from 'node:path';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322);
 export const TALLY_PORT = 4401;
+/**
+ * Files that measure frame gaps or responsiveness (labs), or change what the
+ * server serves (offline edits dist/sw.js): they run after the rest, one at a time.
+ */
+const SERIAL = ['**/labs.spec.ts', '**/offline.spec.ts'];
 
 /**
  * Browser tests against the built site (run `npm run build` first; `npm test`
@@ -13,7 +18,9 @@ export const TALLY_PORT = 4401;
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  // Two workers on a 2-core machine: files run side by side (the a11y file also
+  // splits its tests). Timing-sensitive files run after, alone (projects below).
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -40,6 +47,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'main', testIgnore: SERIAL },
+    { name: 'alone', testMatch: SERIAL, dependencies: ['main'], workers: 1 },
+  ],
   webServer: [
     {
       command: `node scripts/static-server.mjs --port ${PORT} --root ${process.env.E2E_ROOT ?? 'dist'}`,

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { hydrateAll, lessonUrls, LOCALES, sectionUrl } from './helpers';
+import { COURSE, hydrateAll, lessonUrls, LOCALES, sectionUrl } from './helpers';
 
 /** A lesson page may load at most this much JavaScript, gzipped, until every exercise on it is ready. */
 const BUDGET = 30 * 1024;
@@ -8,29 +8,34 @@ const BUDGET = 30 * 1024;
 test('a lesson page loads at most 30 KB of gzipped JavaScript', async ({ page }) => {
   test.setTimeout(240_000);
   const report: string[] = [];
-  for (const lang of LOCALES) {
-    for (const url of lessonUrls(lang)) {
-      const section = url;
-      const scripts = new Map<string, number>();
-      const collect = async (response: import('@playwright/test').Response) => {
-        const type = response.headers()['content-type'] ?? '';
-        if (!/javascript/.test(type) && !response.url().endsWith('.js')) return;
-        scripts.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
-      };
-      page.on('response', collect);
-      await page.goto(url);
-      await hydrateAll(page);
-      await page.waitForLoadState('networkidle');
-      page.off('response', collect);
-      // Inline scripts count too.
-      const inline = await page.evaluate(() =>
-        [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'),
-      );
-      const total = [...scripts.values()].reduce((a, b) => a + b, 0) + gzipSync(inline, { level: 9 }).length;
-      report.push(`${section}: ${(total / 1024).toFixed(1)} KB in ${scripts.size} files`);
-      expect(scripts.size, `${section} loads its islands`).toBeGreaterThan(0);
-      expect(total, section).toBeLessThanOrEqual(BUDGET);
-    }
+  // The JavaScript of a page does not depend on its language (islands get their
+  // strings as HTML attributes), so every lesson page is measured in English
+  // and, as a check of that, the module pages' first lessons in the other languages.
+  const urls = [
+    ...lessonUrls('en'),
+    ...LOCALES.filter((l) => l !== 'en').flatMap((l) => COURSE.map(({ module, sections }) => sectionUrl(l, sections[0], module))),
+  ];
+  for (const url of urls) {
+    const section = url;
+    const scripts = new Map<string, number>();
+    const collect = async (response: import('@playwright/test').Response) => {
+      const type = response.headers()['content-type'] ?? '';
+      if (!/javascript/.test(type) && !response.url().endsWith('.js')) return;
+      scripts.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
+    };
+    page.on('response', collect);
+    await page.goto(url);
+    await hydrateAll(page);
+    await page.waitForLoadState('networkidle');
+    page.off('response', collect);
+    // Inline scripts count too.
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'),
+    );
+    const total = [...scripts.values()].reduce((a, b) => a + b, 0) + gzipSync(inline, { level: 9 }).length;
+    report.push(`${section}: ${(total / 1024).toFixed(1)} KB in ${scripts.size} files`);
+    expect(scripts.size, `${section} loads its islands`).toBeGreaterThan(0);
+    expect.soft(total, section).toBeLessThanOrEqual(BUDGET);
   }
   console.log(report.join('\n'));
 });

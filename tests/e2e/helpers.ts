@@ -34,10 +34,12 @@ export async function exercise(page: Page, id: string): Promise<Locator> {
   return box;
 }
 
-/** Waits until every island on the page has hydrated (after scrolling through it). */
+/** Waits until every island on the page has hydrated (after scrolling through it, a screenful at a time). */
 export async function hydrateAll(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 300) {
+    // Islands hydrate when any part of them is visible, so steps of 90 % of the window leave none out.
+    const step = Math.max(300, Math.floor(window.innerHeight * 0.9));
+    for (let y = 0; y < document.body.scrollHeight; y += step) {
       window.scrollTo({ top: y, behavior: 'instant' });
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
     }
@@ -126,4 +128,36 @@ export async function storedAnswers(page: Page): Promise<unknown[]> {
         };
       }),
   );
+}
+
+import AxeBuilder from '@axe-core/playwright';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/**
+ * The rules whose result depends on colour. The dark theme changes custom
+ * properties only (the same DOM, the same rules), so in it a page is scanned
+ * with these; the light theme runs every rule.
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+type Violations = { id: string; nodes: string[] }[];
+
+/**
+ * axe on the page as it is now: every WCAG 2.1 AA rule in the light theme,
+ * then (unless `dark` is false) the colour rules after switching the same page
+ * to the dark theme. Leaves the page in the light theme.
+ */
+export async function axeBothThemes(page: Page, options: { dark?: boolean; include?: string } = {}): Promise<{ light: Violations; dark: Violations }> {
+  const builder = () => (options.include ? new AxeBuilder({ page }).include(options.include) : new AxeBuilder({ page }));
+  const list = (violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): Violations =>
+    violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const light = list((await builder().withTags(WCAG_TAGS).analyze()).violations);
+  if (options.dark === false) return { light, dark: [] };
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const dark = list((await builder().withRules(COLOUR_RULES).analyze()).violations);
+  await page.emulateMedia({ colorScheme: 'light' });
+  return { light, dark };
 }

@@ -76,7 +76,7 @@ test('a new version is offered, not forced; updating keeps what the learner had 
   await box.getByRole('textbox').fill('1955');
 
   // Publish a new version of the course: its service worker changes.
-  const sw = 'dist/sw.js';
+  const sw = `${process.env.E2E_ROOT ?? 'dist'}/sw.js`;
   const original = readFileSync(sw, 'utf8');
   writeFileSync(sw, `${original}\n// a new version of the course, ${Date.now()}\n`);
   try {

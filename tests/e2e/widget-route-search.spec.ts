@@ -176,7 +176,7 @@ test('route search in French: translated names and descriptions', async ({ page 
   const status = w.getByTestId('route-status');
   await expect(w.getByRole('heading', { name: 'Recherche d’itinéraire\u202f: à travers la Belgique par l’autoroute' })).toBeVisible();
   await expect(status).toHaveText(
-    'Prêt\u202f: la recherche en largeur va chercher un itinéraire. Départ\u202f: Ostende, arrivée\u202f: Arlon. Appuyez sur Étape ou Lecture.',
+    'Prêt\u202f: la recherche en largeur va chercher un itinéraire. Départ\u202f: Ostende, but\u202f: Arlon. Appuyez sur Étape ou Lecture.',
   );
   await expect(w.getByRole('combobox', { name: 'Départ', exact: true })).toHaveValue('ostend');
   await expect(w.getByRole('radio', { name: 'Recherche en largeur' })).toBeChecked();
@@ -186,10 +186,10 @@ test('route search in French: translated names and descriptions', async ({ page 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await expect(status).toHaveText(
-    'Étape 3\u202f: la recherche en largeur prend Gand dans la file. Visitées\u202f: Ostende, Bruges, Gand. En attente dans la file\u202f: Courtrai, Anvers, Bruxelles.',
+    'Étape 3\u202f: la recherche en largeur prend Gand en tête de la file d’attente. Visitées\u202f: Ostende, Bruges, Gand. Dans la file d’attente\u202f: Courtrai, Anvers, Bruxelles.',
   );
   await expect(w.locator('option[value="ghent-brussels"]').first()).toHaveText('Gand – Bruxelles (E40), 51 km');
-  await expect(w.getByRole('button', { name: 'Fermer cette route' })).toBeVisible();
+  await expect(w.getByRole('button', { name: 'Fermer ce tronçon' })).toBeVisible();
   await expect(w.locator('.rs-compare tr[data-method="bfs"] td')).toHaveText(['pas encore lancée']);
   await expect(w.getByRole('img', { name: /^Carte de 17 villes belges/ })).toBeVisible();
 });

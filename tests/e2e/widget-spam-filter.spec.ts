@@ -138,7 +138,7 @@ test('spam filter: with no normal message left, it says it cannot compare', asyn
 test('spam filter in French: translated messages, numbers and verdict', async ({ page }) => {
   const widget = await openWidget(page, 'fr');
   const live = widget.locator('[aria-live="polite"]');
-  await expect(widget.getByRole('heading', { name: 'Un filtre antispam à la main' })).toBeVisible();
+  await expect(widget.getByRole('heading', { name: 'Un filtre anti-spam à la main' })).toBeVisible();
   await expect(widget.getByRole('textbox', { name: 'Nouveau message à vérifier' })).toHaveValue('Un prix gratuit pour vous ce soir, cliquez maintenant');
   await expect(widget.locator('.sf-verdict')).toHaveText('Spam');
   // French puts a (narrow) no-break space before the colon and the per cent sign.
@@ -151,7 +151,7 @@ test('spam filter in French: translated messages, numbers and verdict', async ({
   await expect(first).toContainText('Vous avez gagné un prix gratuit');
   await first.getByRole('radio', { name: 'Spam', exact: true }).focus();
   await page.keyboard.press('ArrowRight');
-  await expect(first.getByRole('radio', { name: 'Pas un spam', exact: true })).toBeChecked();
+  await expect(first.getByRole('radio', { name: 'Normal', exact: true })).toBeChecked();
   const prix = widget.locator('.sf-table tbody tr').filter({ has: page.getByRole('rowheader', { name: 'prix', exact: true }) });
   await expect(prix.locator('td')).toContainText(['0 sur 3', '1 sur 5', '×0,7']);
   await expect(prix.locator('td').nth(2)).toContainText('vers le message normal');
@@ -163,10 +163,10 @@ test('spam filter in French: translated messages, numbers and verdict', async ({
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('Du pain pour dimanche, maman');
   // pain, dimanche, maman: each in 0 of 4 spams and 1 of 4 normal messages, odds 1 to 8.
-  await expect(widget.locator('.sf-verdict')).toHaveText('Pas un spam');
+  await expect(widget.locator('.sf-verdict')).toHaveText('Message normal');
   await expect(widget.locator('.sf-prob')).toHaveText(/^Probabilité que ce soit du spam\s:\s11\s%$/);
   await expect(widget.locator('.sf-combined')).toHaveText(/8 contre 1 que ce ne soit pas du spam\.$/);
-  await expect(live).toHaveText(/^Pas un spam\. Probabilité que ce soit du spam\s:\s11\s%\. Mots comptés\s:\s3\.$/);
+  await expect(live).toHaveText(/^Message normal\. Probabilité que ce soit du spam\s:\s11\s%\. Mots comptés\s:\s3\.$/);
 });
 
 test.describe('on a phone', () => {

@@ -4,7 +4,6 @@
  * a teacher and a class see the same list), and for order exercises never
  * with an item already in its right place, so the learner has to act.
  */
-import { seededRandom } from '../ml/rng';
 
 /** A 32-bit FNV-1a hash of the exercise id: the shuffle's seed. */
 export function seedOf(id: string): number {
@@ -16,9 +15,24 @@ export function seedOf(id: string): number {
   return h >>> 0;
 }
 
+/**
+ * mulberry32, as in lib/ml/rng.ts, repeated here (six lines) so that lesson
+ * pages do not download the lab's random-number module as a chunk of its own.
+ */
+function random32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** A permutation of 0..n-1 (Fisher–Yates), seeded by the id. With `derangement`, no index stays in its place (n ≥ 2). */
 export function shuffledIndices(id: string, n: number, derangement = false): number[] {
-  const random = seededRandom(seedOf(id));
+  const random = random32(seedOf(id));
   for (let attempt = 0; ; attempt++) {
     const order = Array.from({ length: n }, (_, i) => i);
     for (let i = n - 1; i > 0; i--) {
