@@ -45,6 +45,8 @@ async function saveFile(page: Page, lang: string): Promise<string> {
 }
 
 async function loadFile(page: Page, lang: string, text: string, name = 'progress.json') {
+  // Files chosen before the island hydrates would be lost (after a reload, say).
+  await expect(page.locator('astro-island:has(.keep-panel)')).not.toHaveAttribute('ssr', /.*/);
   await page.getByLabel(ui(lang)['keep.loadLabel']).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
