@@ -3,11 +3,18 @@
  * and A* look for a route between two Belgian cities, one step at a time, on
  * a map of motorways where the learner can block roads. The searches
  * themselves are in lib/search; this island only plays their traces back.
+ * The search code loads when the learner first reaches the widget (pointer
+ * or focus) or presses Step or Play, not with the page: the map alone is
+ * enough to show the start.
  */
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { fill } from '../../lib/i18n/fill';
 import { BELGIAN_MAP, type CityId, type LabelSide, type Road, type RoadId } from '../../lib/search/belgian-map';
-import { search, type FrontierEntry, type SearchResult } from '../../lib/search/route-search';
+import type { FrontierEntry, SearchResult } from '../../lib/search/route-search';
+
+type Engine = typeof import('../../lib/search/route-search');
+let engineLoad: Promise<Engine> | null = null;
+const loadEngine = () => (engineLoad ??= import('../../lib/search/route-search'));
 
 interface Props {
   strings: Record<string, string>;
@@ -48,10 +55,16 @@ export default function RouteSearch({ strings, locale }: Props) {
   const [notice, setNotice] = useState('');
   const [results, setResults] = useState<{ problem: string } & Partial<Record<Method, SearchResult>>>({ problem: '' });
 
-  const trace = useMemo(() => search(method, MAP, start, goal, blocked), [method, start, goal, blocked]);
-  const total = trace.steps.length;
-  const done = shown >= total;
-  const step = shown > 0 ? trace.steps[shown - 1] : null;
+  const [engine, setEngine] = useState<Engine | null>(null);
+  // What the learner asked for before the search code had arrived.
+  const [pending, setPending] = useState<'step' | 'play' | null>(null);
+  const trace = useMemo(() => engine?.search(method, MAP, start, goal, blocked) ?? null, [engine, method, start, goal, blocked]);
+  const total = trace?.steps.length ?? 0;
+  const done = trace !== null && shown >= total;
+  const step = trace && shown > 0 ? trace.steps[shown - 1] : null;
+  const prepare = () => {
+    if (!engine) loadEngine().then(setEngine);
+  };
   // The comparison table holds results for one start, goal and set of blocked roads.
   const problem = `${start}>${goal}/${[...blocked].sort().join()}`;
 
@@ -86,8 +99,17 @@ export default function RouteSearch({ strings, locale }: Props) {
 
   // A finished run goes into the comparison table.
   useEffect(() => {
-    if (done) setResults((r) => ({ ...(r.problem === problem ? r : { problem }), [method]: trace.result }));
+    if (done && trace) setResults((r) => ({ ...(r.problem === problem ? r : { problem }), [method]: trace.result }));
   }, [done, trace]);
+
+  // Step or Play pressed while the search code was loading: do it now.
+  useEffect(() => {
+    if (!trace || !pending) return;
+    setPending(null);
+    if (pending === 'step') setShown((s) => Math.min(total, s + 1));
+    else if (reduced) setShown(total);
+    else setPlaying(true);
+  }, [trace, pending]);
 
   function restart(message = '') {
     setShown(0);
@@ -108,12 +130,20 @@ export default function RouteSearch({ strings, locale }: Props) {
     if (done) return;
     setPlaying(false);
     setNotice('');
+    if (!trace) {
+      setPending('step');
+      return prepare();
+    }
     setShown((s) => Math.min(total, s + 1));
   }
 
   function onPlay() {
     if (done) return;
     setNotice('');
+    if (!trace) {
+      setPending('play');
+      return prepare();
+    }
     if (reduced) setShown(total);
     else setPlaying((p) => !p);
   }
@@ -125,8 +155,9 @@ export default function RouteSearch({ strings, locale }: Props) {
     for (const c of step.visited) states.set(c, 'visited');
     states.set(step.expanded, 'current');
   } else states.set(start, 'frontier');
-  const path = done ? trace.result.path : null;
-  const routeRoads = new Set(done ? trace.result.roads : []);
+  const result = done && trace ? trace.result : null;
+  const path = result ? result.path : null;
+  const routeRoads = new Set(result ? result.roads : []);
 
   const waiting = (e: FrontierEntry) =>
     method === 'astar' ? fill(strings.astarItem, { city: name(e.id), g: nf.format(e.g), h: nf.format(e.h!), f: nf.format(e.f!) }) : name(e.id);
@@ -139,7 +170,7 @@ export default function RouteSearch({ strings, locale }: Props) {
     ? [notice, fill(strings[method === 'bfs' ? 'readyBfs' : 'readyAstar'], { start: name(start), goal: name(goal) })]
     : [
         fill(strings[method === 'bfs' ? 'stepBfs' : 'stepAstar'], { n: nf.format(shown), city: name(step.expanded) }),
-        done ? outcome(trace.result) : fill(strings.visited, { list: step.visited.map(name).join(', ') }),
+        result ? outcome(result) : fill(strings.visited, { list: step.visited.map(name).join(', ') }),
         done ? '' : step.frontier.length ? fill(strings.queue, { list: step.frontier.map(waiting).join(', ') }) : strings.queueEmpty,
       ];
 
@@ -166,7 +197,7 @@ export default function RouteSearch({ strings, locale }: Props) {
   const blockedRoads = MAP.roads.filter((r) => blocked.has(r.id));
 
   return (
-    <section class="lab widget w-route-search" aria-labelledby={`${id}-title`}>
+    <section class="lab widget w-route-search" aria-labelledby={`${id}-title`} onPointerEnter={prepare} onFocusIn={prepare}>
       <h3 id={`${id}-title`}>{strings.title}</h3>
       <p>{strings.intro}</p>
 
@@ -313,7 +344,7 @@ export default function RouteSearch({ strings, locale }: Props) {
           <h4>{strings.routeTitle}</h4>
           <ol>
             {path.map((c, i) => {
-              const leg = i > 0 ? MAP.roads.find((r) => r.id === trace.result.roads[i - 1])! : null;
+              const leg = i > 0 && result ? MAP.roads.find((r) => r.id === result.roads[i - 1])! : null;
               return <li key={c}>{leg ? fill(strings.routeLeg, { city: name(c), km: nf.format(leg.km), road: leg.name }) : name(c)}</li>;
             })}
           </ol>
