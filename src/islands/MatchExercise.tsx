@@ -104,6 +104,12 @@ export default function MatchExercise({ exercise, moduleId, sectionId, labels, t
                   </option>
                 ))}
               </select>
+              {/* The closed list may cut a long text short on a phone: the choice in full (screen readers read the list). */}
+              {!grade && chosen[row] >= 0 && (
+                <span class="match-chosen" aria-hidden="true">
+                  {exercise.pairs[chosen[row]].right}
+                </span>
+              )}
               {mark && (
                 <span class="match-mark">
                   {mark === 'right' ? `✓ ${texts.rightPair}` : `✗ ${fill(texts.rightAnswer, { answer: pair.right })}`}
