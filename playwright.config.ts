@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322);
-export const TALLY_PORT = 4401;
+export const TALLY_PORT = Number(process.env.E2E_TALLY_PORT ?? 4401);
 /**
  * Files that measure frame gaps or responsiveness (labs), or change what the
  * server serves (offline edits dist/sw.js): they run after the rest, one at a time.
@@ -44,6 +44,9 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        // The camera lab: a fake camera (a moving test pattern) that needs no permission prompt.
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
       ],
     },
   },

@@ -94,6 +94,71 @@ for (const { lab, url, model } of LABS) {
   await page.close();
 }
 
+// ---- Module 5: the Playground (its own plain-JavaScript engine, or TF.js) ----
+// Each measurement opens the XOR placement fresh from a share link
+// (data XOR, noise 0, half the points for training, 1 hidden layer of 4 tanh
+// neurons, learning rate 0.03, batch 10, no regularisation), so every run
+// starts from the same seed and weights.
+const PG = 'm5-playground-xor';
+const pgUrl = (epochs) => `http://127.0.0.1:${PORT}/en/modules/neural-networks/learning/#${PG}=v1.xor.0.50.4.tanh.0.03.10.0.1.${epochs}`;
+async function playground(engine, backend, epochs) {
+  const page = await browser.newPage();
+  await page.goto(pgUrl(epochs));
+  const root = page.locator(`section.lab:has(.lab-objective[data-exercise="${PG}"])`);
+  await root.scrollIntoViewIfNeeded();
+  await root.locator('.pg-panel').waitFor({ timeout: 60_000 });
+  await root.locator('select.pg-engine').selectOption(engine);
+  const panel = root.locator('.lab-panel');
+  let available = [];
+  if (engine === 'tfjs') {
+    // A first run starts TF.js and tells which backends can start here.
+    await root.getByRole('button', { name: 'Train', exact: true }).click();
+    await panel.and(page.locator('[data-phase="done"]')).waitFor({ timeout: 300_000 });
+    const select = root.getByLabel('Where the model trains');
+    available = await select.locator('option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v !== 'auto'));
+    if (backend !== 'auto') {
+      if (!available.includes(backend)) {
+        await page.close();
+        return { note: 'does not start here' };
+      }
+      await select.selectOption(backend);
+      await root.locator('.lab-backend').filter({ hasText: 'because you chose it' }).waitFor();
+      await root.getByRole('button', { name: 'Train', exact: true }).click();
+      await panel.and(page.locator('[data-phase="training"]')).waitFor({ timeout: 60_000 }).catch(() => {});
+      await panel.and(page.locator('[data-phase="done"]')).waitFor({ timeout: 300_000 });
+    }
+  } else {
+    await root.getByRole('button', { name: 'Train', exact: true }).click();
+    await panel.and(page.locator('[data-phase="done"]')).waitFor({ timeout: 300_000 });
+  }
+  const result = {
+    backend: (await panel.getAttribute('data-backend')) ?? 'plain JS',
+    samplesPerSecond: Number(await panel.getAttribute('data-samples-per-second')),
+    objectiveMs: (await root.locator('.pg-panel').getAttribute('data-objective-ms')) ?? '—',
+    peakTensors: Number(await panel.getAttribute('data-peak-tensors')),
+  };
+  await page.close();
+  return result;
+}
+
+const pgModel = '2 inputs, 1 hidden layer of 4 (tanh), batch 10, 200 training points';
+const plainPg = await playground('plain', 'auto', 1000);
+rows.push({ lab: 'playground', model: pgModel, backend: 'plain JS (auto)', ...plainPg, plain: Math.round(plainPg.samplesPerSecond), ratio: '1.0' });
+for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu']) {
+  // Software GPUs: 50 epochs keep the run short (they do not reach the objective in that time).
+  const r = await playground('tfjs', backend, backend === 'webgpu' || backend === 'webgl' ? 50 : 1000);
+  if (r.note) rows.push({ lab: 'playground', model: pgModel, backend, note: r.note });
+  else
+    rows.push({
+      lab: 'playground',
+      model: pgModel,
+      ...r,
+      backend: `${backend} (TF.js)`,
+      plain: Math.round(plainPg.samplesPerSecond),
+      ratio: (plainPg.samplesPerSecond / r.samplesPerSecond).toFixed(1),
+    });
+}
+
 await browser.close();
 server.kill();
 

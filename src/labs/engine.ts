@@ -4,7 +4,7 @@
  * progress. One engine per lab on the page.
  */
 import type { BackendName, Reason } from '../lib/ml/backend';
-import type { FromWorker, Progress, ToWorker, TrainJob } from '../lib/ml/protocol';
+import type { FromWorker, Prediction, Progress, ToWorker, TrainJob } from '../lib/ml/protocol';
 
 export interface Ready {
   backend: BackendName;
@@ -44,9 +44,9 @@ export class LabEngine {
   }
 
   /** Starts (or switches) the backend; resolves with what is used and why. */
-  async start(backend: BackendName | 'auto', parameters: number): Promise<Ready> {
+  async start(backend: BackendName | 'auto', parameters: number, convolution = false): Promise<Ready> {
     const answer = this.next(['ready']);
-    this.send({ type: 'init', backend, parameters });
+    this.send({ type: 'init', backend, parameters, convolution });
     const m = await answer;
     if (m.type === 'error') throw new Error(m.message);
     return { backend: m.backend, reason: m.reason, selectable: m.selectable };
@@ -79,6 +79,25 @@ export class LabEngine {
   }
   stop() {
     this.send({ type: 'stop' });
+  }
+
+  private predictions = 0;
+  /** Class probabilities of the last trained model for `count` inputs (x is copied, not transferred). */
+  async predict(x: Float32Array, count: number, maps = false): Promise<Prediction> {
+    const id = ++this.predictions;
+    return new Promise((resolve, reject) => {
+      const listener = (m: FromWorker) => {
+        if (m.type === 'prediction' && m.id === id) {
+          this.listeners.delete(listener);
+          resolve(m.prediction);
+        } else if (m.type === 'error' && m.run === undefined && m.code === 'training') {
+          this.listeners.delete(listener);
+          reject(new Error(m.message));
+        }
+      };
+      this.listeners.add(listener);
+      this.send({ type: 'predict', id, x: x.slice(), count, maps });
+    });
   }
 
   async tensors(): Promise<number> {

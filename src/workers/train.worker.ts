@@ -17,7 +17,9 @@ import {
   type GpuKind,
   type Reason,
 } from '../lib/ml/backend';
+import { predictCnn, trainCnn } from '../lib/ml/cnn';
 import { trainModel } from '../lib/ml/models';
+import { trainMlp } from '../lib/ml/mlp-tf';
 import type { FromWorker, ToWorker, TrainJob } from '../lib/ml/protocol';
 
 setWasmPaths({
@@ -81,7 +83,8 @@ async function runJob(job: TrainJob, run: number) {
   stopRequested = false;
   paused = false;
   try {
-    const result = await trainModel(tf, job, {
+    const train = job.model === 'cnn' ? trainCnn : job.model === 'mlp' ? trainMlp : trainModel;
+    const result = await train(tf, job, {
       onProgress: (progress) => post({ type: 'progress', run, progress }),
       shouldStop: () => stopRequested,
       waitWhilePaused: () => (paused ? new Promise<void>((resolve) => (resumeGate = resolve)) : Promise.resolve()),
@@ -97,9 +100,9 @@ async function runJob(job: TrainJob, run: number) {
   }
 }
 
-async function init(wanted: BackendName | 'auto', parameters: number) {
+async function init(wanted: BackendName | 'auto', parameters: number, convolution: boolean) {
   const caps = await detect();
-  const model = { parameters };
+  const model = { parameters, convolution };
   const ranked = rankBackends(caps, model);
   let reason: Reason = ranked.reason;
   const order = wanted === 'auto' ? ranked.order : [wanted, ...ranked.order.filter((b) => b !== wanted)];
@@ -118,7 +121,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case 'init':
-      await init(message.backend, message.parameters);
+      await init(message.backend, message.parameters, message.convolution ?? false);
       break;
     case 'pause':
       paused = true;
@@ -134,6 +137,16 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       break;
     case 'memory':
       post({ type: 'memory', tensors: tf.memory().numTensors });
+      break;
+    case 'predict':
+      try {
+        const prediction = await predictCnn(tf, message.x, message.count, message.maps ?? false);
+        const transfer: Transferable[] = [prediction.probabilities.buffer as ArrayBuffer];
+        if (prediction.maps) transfer.push(prediction.maps.data.buffer as ArrayBuffer);
+        post({ type: 'prediction', id: message.id, prediction }, transfer);
+      } catch (error) {
+        post({ type: 'error', code: 'training', message: String(error) });
+      }
       break;
     case 'train':
       if (training) {

@@ -56,7 +56,7 @@ for (const l of locales)
 function key(e: Exercise) {
   const common = { id: e.id, type: e.type, points: e.points };
   if (e.type === 'number') return { ...common, answer: e.answer, tolerance: e.tolerance };
-  if (e.type === 'lab') return { ...common, lab: e.lab, objective: e.objective };
+  if (e.type === 'lab') return { ...common, lab: e.lab, preset: e.preset, objective: e.objective };
   if (e.type === 'order') return { ...common, items: e.items.length };
   if (e.type === 'match') return { ...common, pairs: e.pairs.length };
   if (e.type === 'text') return { ...common, rubric: e.rubric.length };

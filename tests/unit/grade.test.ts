@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grade, gradeMultiple, gradeNumber, gradeSingle } from '../../src/lib/exercises/grade';
-import type { MultipleChoice, NumberAnswer, SingleChoice } from '../../src/lib/exercises/schema';
+import { betterMeasurement, grade, gradeMultiple, gradeNumber, gradeSingle, meetsObjective } from '../../src/lib/exercises/grade';
+import { labObjective, type MultipleChoice, type NumberAnswer, type SingleChoice } from '../../src/lib/exercises/schema';
 
 const option = (correct: boolean) => ({ text: correct ? 'right' : 'wrong', correct, feedback: 'why' });
 
@@ -91,5 +91,36 @@ describe('grade()', () => {
   });
   it('refuses a response of the wrong type', () => {
     expect(() => grade(single, { type: 'number', value: 1, text: '1' })).toThrow(/cannot answer/);
+  });
+});
+
+describe('lab objectives', () => {
+  const accuracy = labObjective.parse({ metric: 'accuracy', atLeast: 0.95 });
+  const loss = labObjective.parse({ metric: 'loss', atMost: 0.2 });
+  const gap = labObjective.parse({ metric: 'lossGap', atLeast: 0.3 });
+
+  it('meets "at least" objectives from the threshold up, and "at most" ones from the threshold down', () => {
+    expect(meetsObjective(accuracy, 0.95)).toBe(true);
+    expect(meetsObjective(accuracy, 0.949)).toBe(false);
+    expect(meetsObjective(loss, 0.2)).toBe(true);
+    expect(meetsObjective(loss, 0.21)).toBe(false);
+    expect(meetsObjective(gap, 0.31)).toBe(true);
+    expect(meetsObjective(gap, 0.29)).toBe(false);
+    expect(meetsObjective(loss, Number.NaN)).toBe(false);
+  });
+
+  it('keeps the better measurement: higher for accuracy and the loss gap, lower for the test loss', () => {
+    expect(betterMeasurement(accuracy, 0.9, 0.8)).toBe(true);
+    expect(betterMeasurement(accuracy, 0.7, 0.8)).toBe(false);
+    expect(betterMeasurement(loss, 0.1, 0.3)).toBe(true);
+    expect(betterMeasurement(loss, 0.4, 0.3)).toBe(false);
+    expect(betterMeasurement(gap, 0.5, 0.3)).toBe(true);
+    expect(betterMeasurement(gap, Number.POSITIVE_INFINITY, 0.3)).toBe(false);
+    expect(betterMeasurement(loss, 0.5, null)).toBe(true);
+  });
+
+  it('refuses a loss gap "at most" or a loss "at least" (each metric has one direction)', () => {
+    expect(labObjective.safeParse({ metric: 'lossGap', atMost: 0.3 }).success).toBe(false);
+    expect(labObjective.safeParse({ metric: 'loss', atLeast: 0.3 }).success).toBe(false);
   });
 });

@@ -61,7 +61,7 @@ describe('UI strings (i18n/<lang>.json)', () => {
 });
 
 for (const [kind, dir, expected] of [
-  ['lab', 'src/labs', ['points', 'regression']],
+  ['lab', 'src/labs', ['camera', 'digits', 'playground', 'points', 'regression']],
   ['widget', 'src/widgets', ['natural-frequencies', 'route-search', 'spam-filter', 'tic-tac-toe']],
 ] as const) {
   describe(`${kind} strings (${dir}/<${kind}>/strings.json)`, () => {

@@ -25,10 +25,12 @@ interface Props {
   onEpochs: (epochs: number) => void;
   /** Whether a test result meets the lab's objective (for the measurements below). */
   meets: (value: number) => boolean;
+  /** The choices for `epochs` (default EPOCH_CHOICES). */
+  epochChoices?: number[];
 }
 
 
-export function TrainingPanel({ id, training, labels, parameters, onTrain, onReset, formatMetric, lowerIsBetter, epochs, onEpochs, meets }: Props) {
+export function TrainingPanel({ id, training, labels, parameters, onTrain, onReset, formatMetric, lowerIsBetter, epochs, onEpochs, meets, epochChoices = EPOCH_CHOICES }: Props) {
   const { phase, progress, ready, history } = training;
   const busy = phase === 'training' || phase === 'paused' || phase === 'starting';
   const share = progress ? progress.epoch / progress.epochs : 0;
@@ -49,7 +51,7 @@ export function TrainingPanel({ id, training, labels, parameters, onTrain, onRes
       <label class="lab-field">
         <span>{labels.steps}</span>
         <select value={String(epochs)} disabled={busy} onChange={(e) => onEpochs(Number((e.currentTarget as HTMLSelectElement).value))}>
-          {EPOCH_CHOICES.map((n) => (
+          {epochChoices.map((n) => (
             <option value={String(n)} key={n}>
               {n}
             </option>
@@ -85,7 +87,8 @@ export function TrainingPanel({ id, training, labels, parameters, onTrain, onRes
       <div class="lab-progress" aria-live="off">
         <progress id={`${id}-progress`} max={1} value={share} aria-label={labels.chartTitle} />
         <span>
-          {progress ? fill(labels.epoch, { epoch: progress.epoch, epochs: progress.epochs }) : ''}
+          {/* Models that report within an epoch send fractional epochs (cnn.ts): "Epoch 2 of 3" while in the second. */}
+          {progress ? fill(labels.epoch, { epoch: Math.ceil(progress.epoch), epochs: progress.epochs }) : ''}
           {phase === 'training' && secondsLeft !== null ? ` · ${fill(labels.timeLeft, { seconds: secondsLeft })}` : ''}
         </span>
       </div>

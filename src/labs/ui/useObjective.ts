@@ -3,7 +3,7 @@
  * reached on held-out data, graded against the objective.
  */
 import { useState } from 'preact/hooks';
-import { gradeLab, meetsObjective } from '../../lib/exercises/grade';
+import { betterMeasurement, gradeLab, meetsObjective } from '../../lib/exercises/grade';
 import type { LabExercise } from '../../lib/exercises/schema';
 import { recordAnswer } from '../../lib/progress/client';
 import { useProgress } from '../../islands/useProgress';
@@ -14,8 +14,7 @@ export function useObjective(exercise: LabExercise, moduleId: string, sectionId:
   const [saved, setSaved] = useState<SaveState>(null);
   const stored = progress?.answers.get(exercise.id);
   const best = stored?.response.type === 'lab' ? stored.response.value : null;
-  const better = (a: number, b: number | null) =>
-    b === null || (exercise.objective.metric === 'accuracy' ? a > b : a < b);
+  const better = (a: number, b: number | null) => betterMeasurement(exercise.objective, a, b);
 
   return {
     best,

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BackendName } from '../../lib/ml/backend';
-import type { Progress, TrainJob } from '../../lib/ml/protocol';
+import type { Prediction, Progress, TrainJob } from '../../lib/ml/protocol';
 import { LabEngine, type Ready } from '../engine';
 
 export type Phase = 'idle' | 'starting' | 'training' | 'paused' | 'done' | 'failed';
@@ -14,7 +14,7 @@ export interface Training {
   phase: Phase;
   ready: Ready | null;
   progress: Progress | null;
-  history: { epoch: number; loss: number; test: number; elapsedMs: number; tensors: number }[];
+  history: { epoch: number; loss: number; test: number; testLoss?: number; elapsedMs: number; tensors: number }[];
   /** 'auto' until the learner picks a backend. */
   wanted: BackendName | 'auto';
   train(job: TrainJob, parameters: number): Promise<Progress | null>;
@@ -23,9 +23,17 @@ export interface Training {
   stop(): void;
   reset(): void;
   switchBackend(backend: BackendName | 'auto', parameters: number): Promise<void>;
+  /** Class probabilities from the last trained model (labs with a 'cnn' model); null before any training. */
+  predict(x: Float32Array, count: number, maps?: boolean): Promise<Prediction | null>;
 }
 
-export function useTraining(): Training {
+export interface TrainingOptions {
+  /** The model has convolutions (TF.js 4.22's WASM backend cannot train them). */
+  convolution?: boolean;
+}
+
+export function useTraining(options: TrainingOptions = {}): Training {
+  const convolution = options.convolution ?? false;
   const engine = useRef<LabEngine | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [ready, setReady] = useState<Ready | null>(null);
@@ -42,7 +50,7 @@ export function useTraining(): Training {
     if (ready && backend === wanted) return engine.current;
     setPhase('starting');
     try {
-      setReady(await engine.current.start(backend, parameters));
+      setReady(await engine.current.start(backend, parameters, convolution));
       return engine.current;
     } catch {
       setPhase('failed');
@@ -66,7 +74,10 @@ export function useTraining(): Training {
         const result = await e.train(job, (p) => {
           if (run.current !== mine) return;
           setProgress(p);
-          setHistory((h) => [...h, { epoch: p.epoch, loss: p.loss, test: p.test, elapsedMs: p.elapsedMs, tensors: p.tensors }]);
+          setHistory((h) => [
+            ...h,
+            { epoch: p.epoch, loss: p.loss, test: p.test, testLoss: p.testLoss, elapsedMs: p.elapsedMs, tensors: p.tensors },
+          ]);
         });
         if (run.current !== mine) return null;
         setProgress(result.progress);
@@ -100,10 +111,18 @@ export function useTraining(): Training {
       engine.current ??= new LabEngine();
       setPhase('starting');
       try {
-        setReady(await engine.current.start(backend, parameters));
+        setReady(await engine.current.start(backend, parameters, convolution));
         setPhase('idle');
       } catch {
         setPhase('failed');
+      }
+    },
+    async predict(x, count, maps = false) {
+      if (!engine.current || !ready) return null;
+      try {
+        return await engine.current.predict(x, count, maps);
+      } catch {
+        return null;
       }
     },
   };

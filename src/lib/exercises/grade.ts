@@ -78,7 +78,13 @@ export function gradeNumber(exercise: NumberAnswer, value: number): Grade {
 /** True when a measured metric meets the lab's objective. */
 export function meetsObjective(objective: LabObjective, value: number): boolean {
   if (!Number.isFinite(value)) return false;
-  return objective.metric === 'accuracy' ? value >= objective.atLeast - 1e-9 : value <= objective.atMost + 1e-9;
+  return 'atLeast' in objective ? value >= objective.atLeast - 1e-9 : value <= objective.atMost + 1e-9;
+}
+
+/** True when `a` is a better measurement than `b` for this objective (higher or lower, by metric). */
+export function betterMeasurement(objective: LabObjective, a: number, b: number | null): boolean {
+  if (!Number.isFinite(a)) return false;
+  return b === null || ('atLeast' in objective ? a > b : a < b);
 }
 
 /** A lab objective earns all its points once it is reached. */

@@ -49,6 +49,10 @@ export const numberAnswer = z.object({
 export const labObjective = z.discriminatedUnion('metric', [
   z.object({ metric: z.literal('accuracy'), atLeast: z.number().min(0).max(1) }),
   z.object({ metric: z.literal('error'), atMost: z.number().positive() }),
+  /** Cross-entropy loss on the test points (lower is better). */
+  z.object({ metric: z.literal('loss'), atMost: z.number().positive() }),
+  /** Test loss minus training loss: how far a network has overfitted (higher is "better" for an exercise that asks to see it). */
+  z.object({ metric: z.literal('lossGap'), atLeast: z.number().positive() }),
 ]);
 
 /** A lab's objective, graded and stored like any other exercise. */
@@ -56,6 +60,8 @@ export const labExercise = z.object({
   ...base,
   type: z.literal('lab'),
   lab: z.enum(LAB_IDS),
+  /** Which start the lab takes when one lab is placed several times (e.g. the Playground's data set). */
+  preset: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
   objective: labObjective,
   feedback: z.object({ correct: text, incorrect: text }),
 });

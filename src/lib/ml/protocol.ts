@@ -4,7 +4,33 @@
  */
 import type { BackendName, Reason } from './backend';
 
-export type ModelKind = 'logistic' | 'line' | 'curve';
+export type ModelKind = 'logistic' | 'line' | 'curve' | 'mlp' | 'cnn';
+
+export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
+
+/** A small fully connected network (the Playground): trained in mini-batches. */
+export interface MlpSpec {
+  /** Neurons in each hidden layer; [] is one neuron per class on the inputs. */
+  hidden: number[];
+  activation: Activation;
+  /** L2 regularisation strength; 0 for none. */
+  l2: number;
+  batchSize: number;
+  /** Seed for the starting weights and the batch order. */
+  seed: number;
+}
+
+/** A small convolutional network on images (Digits, Teach the camera). */
+export interface CnnSpec {
+  width: number;
+  height: number;
+  /** 1 (grey) or 3 (colour). */
+  channels: number;
+  batchSize: number;
+  /** Which layer stack (src/lib/ml/cnn.ts). */
+  architecture: 'digits' | 'camera';
+  seed: number;
+}
 
 export interface TrainJob {
   model: ModelKind;
@@ -23,15 +49,21 @@ export interface TrainJob {
   reportEvery: number;
   /** Points at which to report predictions (a boundary grid or a curve), row-major. */
   probe?: Float32Array;
+  /** For model 'mlp'. */
+  mlp?: MlpSpec;
+  /** For model 'cnn'; x and testX are then images, row-major (n × height × width × channels), values 0..1. */
+  cnn?: CnnSpec;
 }
 
 export type ToWorker =
-  | { type: 'init'; backend: BackendName | 'auto'; parameters: number }
+  | { type: 'init'; backend: BackendName | 'auto'; parameters: number; convolution?: boolean }
   | { type: 'train'; job: TrainJob; run: number }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
-  | { type: 'memory' };
+  | { type: 'memory' }
+  /** Class probabilities from the last trained 'cnn' model for `count` inputs; `maps` asks for the first layer's feature maps of the first input. */
+  | { type: 'predict'; id: number; x: Float32Array; count: number; maps?: boolean };
 
 export interface Progress {
   epoch: number;
@@ -49,6 +81,19 @@ export interface Progress {
   samplesPerSecond: number;
   /** Tensors alive in TF.js at this report (the benchmark tracks the peak). */
   tensors: number;
+  /** Loss on the test data (classification models that report it: mlp, cnn). */
+  testLoss?: number;
+  /** Class probabilities on the test data, row-major (n × classes), for models that report them (cnn). */
+  testProbabilities?: Float32Array;
+}
+
+export interface Prediction {
+  /** count × classes probabilities. */
+  probabilities: Float32Array;
+  /** First conv layer's feature maps of the first input: [height, width, filters], row-major. */
+  maps?: { data: Float32Array; height: number; width: number; filters: number };
+  /** Time the prediction took in the worker. */
+  ms: number;
 }
 
 export type FromWorker =
@@ -56,4 +101,5 @@ export type FromWorker =
   | { type: 'progress'; run: number; progress: Progress }
   | { type: 'done'; run: number; progress: Progress; stopped: boolean }
   | { type: 'memory'; tensors: number }
+  | { type: 'prediction'; id: number; prediction: Prediction }
   | { type: 'error'; code: 'backend' | 'training'; message: string; run?: number };
