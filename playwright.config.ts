@@ -9,7 +9,7 @@ export const TALLY_PORT = Number(process.env.E2E_TALLY_PORT ?? 4401);
  * Files that measure frame gaps or responsiveness (labs), or change what the
  * server serves (offline edits dist/sw.js): they run after the rest, one at a time.
  */
-const SERIAL = ['**/labs.spec.ts', '**/offline.spec.ts'];
+const SERIAL = ['**/labs.spec.ts', '**/lab-digits.spec.ts', '**/offline.spec.ts'];
 
 /**
  * Browser tests against the built site (run `npm run build` first; `npm test`

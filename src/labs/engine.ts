@@ -34,7 +34,7 @@ export class LabEngine {
   private next<T extends FromWorker['type']>(types: T[]): Promise<Extract<FromWorker, { type: T }> | Extract<FromWorker, { type: 'error' }>> {
     return new Promise((resolve) => {
       const listener = (m: FromWorker) => {
-        if ((types as string[]).includes(m.type) || m.type === 'error') {
+        if ((types as string[]).includes(m.type) || (m.type === 'error' && m.code !== 'predict')) {
           this.listeners.delete(listener);
           resolve(m as never);
         }
@@ -61,7 +61,7 @@ export class LabEngine {
         else if (m.type === 'done' && m.run === run) {
           this.listeners.delete(listener);
           resolve({ progress: m.progress, stopped: m.stopped });
-        } else if (m.type === 'error' && (m.run === run || m.run === undefined)) {
+        } else if (m.type === 'error' && m.code !== 'predict' && (m.run === run || m.run === undefined)) {
           this.listeners.delete(listener);
           reject(new Error(m.message));
         }
@@ -90,7 +90,7 @@ export class LabEngine {
         if (m.type === 'prediction' && m.id === id) {
           this.listeners.delete(listener);
           resolve(m.prediction);
-        } else if (m.type === 'error' && m.run === undefined && m.code === 'training') {
+        } else if (m.type === 'error' && m.code === 'predict' && m.run === id) {
           this.listeners.delete(listener);
           reject(new Error(m.message));
         }

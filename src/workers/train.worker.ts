@@ -145,7 +145,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         if (prediction.maps) transfer.push(prediction.maps.data.buffer as ArrayBuffer);
         post({ type: 'prediction', id: message.id, prediction }, transfer);
       } catch (error) {
-        post({ type: 'error', code: 'training', message: String(error) });
+        post({ type: 'error', code: 'predict', message: String(error), run: message.id });
       }
       break;
     case 'train':

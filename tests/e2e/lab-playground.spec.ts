@@ -99,7 +99,7 @@ test('a link speaks to its own placement: the overfitting objective is reached f
   // One hash for two placements: the overfit one opens with its settings, the XOR one refuses its damaged value, the spiral one stays closed.
   const hash = '#m5-playground-overfit=v1.clusters.45.10.8-8.tanh.0.3.10.0.1.1000&m5-playground-xor=v1.xor.0.50.9.tanh.0.03.10.0.1.200';
   const lab = await placement(page, 'en', 'm5-playground-overfit', hash);
-  await expect(lab.getByLabel(/^Training points: 10%/)).toHaveValue('10');
+  await expect(lab.getByLabel(/^Share of training points: 10%/)).toHaveValue('10');
   await expect(lab.locator('.pg-counts')).toHaveCount(0);
   await press(page, lab.getByRole('button', { name: 'Train', exact: true }));
   await expect(lab.locator('.lab-panel')).toHaveAttribute('data-phase', 'done');

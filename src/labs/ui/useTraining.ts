@@ -69,6 +69,7 @@ export function useTraining(options: TrainingOptions = {}): Training {
       const e = await ensure(parameters);
       if (!e || run.current !== mine) return null;
       setPhase('training');
+      setProgress(null);
       setHistory([]);
       try {
         const result = await e.train(job, (p) => {

@@ -102,4 +102,5 @@ export type FromWorker =
   | { type: 'done'; run: number; progress: Progress; stopped: boolean }
   | { type: 'memory'; tensors: number }
   | { type: 'prediction'; id: number; prediction: Prediction }
-  | { type: 'error'; code: 'backend' | 'training'; message: string; run?: number };
+  /** `run` is the training run, or for code 'predict' the prediction's id. */
+  | { type: 'error'; code: 'backend' | 'training' | 'predict'; message: string; run?: number };
