@@ -172,6 +172,12 @@ test('route search with reduced motion: Play jumps to the end; a city cut off ha
 });
 
 test('route search in French: translated names and descriptions', async ({ page }) => {
+  // The search code loads when the learner reaches the widget; on a slow line
+  // every press of Step made before it arrives must still count.
+  await page.route('**/_astro/route-search.*.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
   const w = await openWidget(page, 'fr');
   const status = w.getByTestId('route-status');
   await expect(w.getByRole('heading', { name: 'Recherche d’itinéraire\u202f: à travers la Belgique par l’autoroute' })).toBeVisible();

@@ -57,7 +57,8 @@ export default function RouteSearch({ strings, locale }: Props) {
 
   const [engine, setEngine] = useState<Engine | null>(null);
   // What the learner asked for before the search code had arrived.
-  const [pending, setPending] = useState<'step' | 'play' | null>(null);
+  // Steps are counted: every press of Step before the code arrives is kept.
+  const [pending, setPending] = useState<number | 'play' | null>(null);
   const trace = useMemo(() => engine?.search(method, MAP, start, goal, blocked) ?? null, [engine, method, start, goal, blocked]);
   const total = trace?.steps.length ?? 0;
   const done = trace !== null && shown >= total;
@@ -106,7 +107,7 @@ export default function RouteSearch({ strings, locale }: Props) {
   useEffect(() => {
     if (!trace || !pending) return;
     setPending(null);
-    if (pending === 'step') setShown((s) => Math.min(total, s + 1));
+    if (typeof pending === 'number') setShown((s) => Math.min(total, s + pending));
     else if (reduced) setShown(total);
     else setPlaying(true);
   }, [trace, pending]);
@@ -131,7 +132,7 @@ export default function RouteSearch({ strings, locale }: Props) {
     setPlaying(false);
     setNotice('');
     if (!trace) {
-      setPending('step');
+      setPending((p) => (typeof p === 'number' ? p + 1 : 1));
       return prepare();
     }
     setShown((s) => Math.min(total, s + 1));
